@@ -1,0 +1,246 @@
+package io.github.rela.streams.config;
+
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.ValidString;
+
+/**
+ * The application's own settings, all under the {@value #PREFIX} prefix. Kafka Streams, client and
+ * security settings are not declared here: they pass through unchanged (see {@link ConfigLoader}).
+ *
+ * <p>Every key has a default, a validator and documentation, so that an invalid value stops
+ * start-up with Kafka's {@code ConfigException} naming the key, and so that the README's table and
+ * {@code rela run --help-config} come from one place.
+ */
+public final class RelaStreamsConfig extends AbstractConfig {
+
+  public static final String PREFIX = "rela.";
+
+  public static final String REQUESTS_TOPIC = "rela.topic.requests";
+  public static final String RESULTS_TOPIC = "rela.topic.results";
+  public static final String LOW_CONFIDENCE_TOPIC = "rela.topic.low.confidence";
+  public static final String DEAD_LETTER_TOPIC = "rela.topic.dead.letter";
+  public static final String TOPIC_PARTITIONS = "rela.topic.partitions";
+
+  public static final String NULL_RATE_THRESHOLD = "rela.low.confidence.null.rate";
+  public static final String MIN_SCORE = "rela.low.confidence.min.score";
+  public static final String LOW_CONFIDENCE_ROUTING = "rela.low.confidence.routing";
+
+  public static final String BATCH_SIZE = "rela.batch.size";
+  public static final String BATCH_LINGER_MS = "rela.batch.linger.ms";
+
+  public static final String BEAM_SIZE = "rela.decode.beam.size";
+  public static final String LENGTH_PENALTY = "rela.decode.length.penalty";
+  public static final String MAX_LENGTH_RATIO = "rela.decode.max.length.ratio";
+  public static final String MAX_LENGTH_OFFSET = "rela.decode.max.length.offset";
+  public static final String DECODE_THREADS = "rela.decode.threads";
+
+  public static final String MODELS_DIR = "rela.models.dir";
+  public static final String DEFAULT_LANGUAGE_PAIR = "rela.default.language.pair";
+  public static final String MAX_SOURCE_CHARS = "rela.input.max.chars";
+  public static final String INPUT_FORMAT = "rela.input.format";
+
+  public static final String REQUEST_SERDE = "rela.serde.request";
+  public static final String RESULT_SERDE = "rela.serde.result";
+  public static final String DEAD_LETTER_SERDE = "rela.serde.dead.letter";
+
+  public static final String EMBEDDED_DATA_DIR = "rela.embedded.data.dir";
+
+  /** Where a low-confidence result goes: only to the low-confidence topic, or to both. */
+  public static final String ROUTING_EXCLUSIVE = "exclusive";
+
+  public static final String ROUTING_BOTH = "both";
+
+  public static final ConfigDef DEFINITION = definition();
+
+  public RelaStreamsConfig(Map<?, ?> settings) {
+    super(DEFINITION, settings, false);
+  }
+
+  private static ConfigDef definition() {
+    ConfigDef def = new ConfigDef();
+    topics(def);
+    triage(def);
+    batching(def);
+    decoding(def);
+    models(def);
+    return def;
+  }
+
+  private static void topics(ConfigDef def) {
+    def.define(
+            REQUESTS_TOPIC,
+            Type.STRING,
+            "translation-requests",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Topic of translation requests (Avro TranslationRequest or UTF-8 text).")
+        .define(
+            RESULTS_TOPIC,
+            Type.STRING,
+            "translation-results",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Topic of confident translation results.")
+        .define(
+            LOW_CONFIDENCE_TOPIC,
+            Type.STRING,
+            "translation-low-confidence",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Topic of results flagged for review.")
+        .define(
+            DEAD_LETTER_TOPIC,
+            Type.STRING,
+            "translation-dead-letter",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Topic of requests that could not be translated, with the reason.")
+        .define(
+            TOPIC_PARTITIONS,
+            Type.INT,
+            4,
+            Range.between(1, 10_000),
+            Importance.LOW,
+            "Partitions of the topics the application creates when they are missing.");
+  }
+
+  private static void triage(ConfigDef def) {
+    def.define(
+            NULL_RATE_THRESHOLD,
+            Type.DOUBLE,
+            0.5,
+            Range.between(0.0, 1.0),
+            Importance.HIGH,
+            "A result whose cross-attention null rate is at or above this is low-confidence.")
+        .define(
+            MIN_SCORE,
+            Type.DOUBLE,
+            null,
+            Importance.MEDIUM,
+            "A result whose length-normalised log-probability is below this is low-confidence;"
+                + " unset disables the rule.")
+        .define(
+            LOW_CONFIDENCE_ROUTING,
+            Type.STRING,
+            ROUTING_EXCLUSIVE,
+            ValidString.in(ROUTING_EXCLUSIVE, ROUTING_BOTH),
+            Importance.MEDIUM,
+            "'exclusive': low-confidence results go only to the low-confidence topic;"
+                + " 'both': to the results topic as well.");
+  }
+
+  private static void batching(ConfigDef def) {
+    def.define(
+            BATCH_SIZE,
+            Type.INT,
+            32,
+            Range.between(1, 1024),
+            Importance.HIGH,
+            "Requests translated together; a full batch is translated at once.")
+        .define(
+            BATCH_LINGER_MS,
+            Type.LONG,
+            50L,
+            Range.between(1, 60_000),
+            Importance.HIGH,
+            "Longest wait (wall clock) before a partial batch is translated.");
+  }
+
+  private static void decoding(ConfigDef def) {
+    def.define(
+            BEAM_SIZE,
+            Type.INT,
+            4,
+            Range.between(1, 64),
+            Importance.MEDIUM,
+            "Beam size; 1 is greedy search.")
+        .define(
+            LENGTH_PENALTY,
+            Type.DOUBLE,
+            0.6,
+            Range.between(0.0, 10.0),
+            Importance.LOW,
+            "GNMT length penalty alpha.")
+        .define(
+            MAX_LENGTH_RATIO,
+            Type.DOUBLE,
+            1.5,
+            Range.between(0.1, 100.0),
+            Importance.LOW,
+            "Maximum target length as a multiple of the source length ...")
+        .define(
+            MAX_LENGTH_OFFSET,
+            Type.INT,
+            10,
+            Range.between(0, 10_000),
+            Importance.LOW,
+            "... plus this constant.")
+        .define(
+            DECODE_THREADS,
+            Type.INT,
+            0,
+            Range.between(0, 1024),
+            Importance.LOW,
+            "Intra-op threads of the PyTorch engine; 0 lets it choose.");
+  }
+
+  private static void models(ConfigDef def) {
+    def.define(
+            MODELS_DIR,
+            Type.STRING,
+            "",
+            Importance.HIGH,
+            "Directory of model checkpoints, one sub-directory each; empty uses the shipped"
+                + " default model.")
+        .define(
+            DEFAULT_LANGUAGE_PAIR,
+            Type.STRING,
+            "de-en",
+            new ConfigDef.NonEmptyString(),
+            Importance.MEDIUM,
+            "Language pair (source-target) for requests that name none.")
+        .define(
+            MAX_SOURCE_CHARS,
+            Type.INT,
+            2000,
+            Range.between(1, 1_000_000),
+            Importance.MEDIUM,
+            "Longer requests go to the dead-letter topic.")
+        .define(
+            INPUT_FORMAT,
+            Type.STRING,
+            "auto",
+            ValidString.in("auto", "avro", "text"),
+            Importance.MEDIUM,
+            "'auto' accepts Avro (Confluent wire format) and plain UTF-8 text.")
+        .define(
+            REQUEST_SERDE,
+            Type.CLASS,
+            null,
+            Importance.LOW,
+            "Serde class of request values; unset uses the built-in Confluent-wire-format serde.")
+        .define(
+            RESULT_SERDE,
+            Type.CLASS,
+            null,
+            Importance.LOW,
+            "Serde class of result values, e.g. Confluent's SpecificAvroSerde.")
+        .define(
+            DEAD_LETTER_SERDE,
+            Type.CLASS,
+            null,
+            Importance.LOW,
+            "Serde class of dead-letter values.")
+        .define(
+            EMBEDDED_DATA_DIR,
+            Type.STRING,
+            "var/kafka",
+            Importance.LOW,
+            "Where the embedded broker keeps its data (used only without bootstrap.servers).");
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.rela.streams.config;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams settings rela starts from; every one can be overridden.
+ *
+ * <p>Decoding a batch blocks the stream thread, so the settings that bound how long a thread may go
+ * without polling or committing are raised: a batch of {@code rela.batch.size} requests must be
+ * translated well within {@code max.poll.interval.ms} and, under exactly-once, within the
+ * producer's {@code transaction.timeout.ms} (10 s by default in Kafka Streams, too short for a
+ * large beam on a CPU).
+ */
+final class StreamsDefaults {
+
+  private StreamsDefaults() {}
+
+  static Map<String, Object> values() {
+    return Map.of(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        "rela-translator",
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        StreamsConfig.EXACTLY_ONCE_V2,
+        StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG,
+        Serdes.ByteArraySerde.class.getName(),
+        StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG,
+        Serdes.ByteArraySerde.class.getName(),
+        StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+        "60000",
+        StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
+        "300000",
+        StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
+        "256");
+  }
+}
