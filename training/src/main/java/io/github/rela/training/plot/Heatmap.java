@@ -1,0 +1,118 @@
+package io.github.rela.training.plot;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Attention weights as a grid: one row per target token, one column per source token, darker for
+ * larger weights. Exact zeros stay white and all-zero (null) rows are marked, since both are what
+ * ReLA's sparse attention is about.
+ */
+public final class Heatmap {
+
+  private static final int CELL = 22;
+  private static final int MARGIN = 12;
+
+  private final String title;
+  private final List<String> sourceTokens;
+  private final List<String> targetTokens;
+  private final float[][] weights;
+
+  /**
+   * @param weights {@code [target][source]} attention weights, e.g. averaged over heads
+   */
+  public Heatmap(
+      String title, List<String> sourceTokens, List<String> targetTokens, float[][] weights) {
+    if (weights.length != targetTokens.size()) {
+      throw new IllegalArgumentException(
+          weights.length + " weight rows for " + targetTokens.size() + " target tokens");
+    }
+    for (float[] row : weights) {
+      if (row.length != sourceTokens.size()) {
+        throw new IllegalArgumentException(
+            row.length + " weights in a row for " + sourceTokens.size() + " source tokens");
+      }
+    }
+    this.title = title;
+    this.sourceTokens = List.copyOf(sourceTokens);
+    this.targetTokens = List.copyOf(targetTokens);
+    this.weights = weights;
+  }
+
+  public void writePng(Path file) {
+    int labelWidth = 8 + 7 * maxLength(targetTokens);
+    int labelHeight = 8 + 7 * maxLength(sourceTokens);
+    int left = MARGIN + labelWidth;
+    int top = MARGIN + 24 + labelHeight;
+    int width = left + CELL * sourceTokens.size() + MARGIN + 40;
+    int height = top + CELL * targetTokens.size() + MARGIN;
+    float max = maxWeight();
+    // The bold title needs about 8 px a character.
+    try (Canvas c = new Canvas(Math.max(width, 2 * MARGIN + 8 * title.length()), height)) {
+      c.g.setFont(Canvas.TITLE);
+      c.g.setColor(Color.BLACK);
+      c.g.drawString(title, MARGIN, MARGIN + 12);
+      c.g.setFont(Canvas.TEXT);
+      drawSourceLabels(c, left, top);
+      for (int t = 0; t < targetTokens.size(); t++) {
+        int y = top + t * CELL;
+        c.g.setColor(Color.BLACK);
+        c.rightAlignedText(targetTokens.get(t), left - 6, y + CELL - 7);
+        drawRow(c, weights[t], max, left, y);
+      }
+      c.writePng(file);
+    }
+  }
+
+  private void drawSourceLabels(Canvas c, int left, int top) {
+    c.g.setColor(Color.BLACK);
+    for (int s = 0; s < sourceTokens.size(); s++) {
+      int x = left + s * CELL + CELL / 2 + 4;
+      c.g.rotate(-Math.PI / 2, x, top - 6);
+      c.g.drawString(sourceTokens.get(s), x, top - 6);
+      c.g.rotate(Math.PI / 2, x, top - 6);
+    }
+  }
+
+  private void drawRow(Canvas c, float[] row, float max, int left, int y) {
+    boolean nullRow = true;
+    for (int s = 0; s < row.length; s++) {
+      nullRow &= row[s] == 0f;
+      c.g.setColor(shade(row[s] / max));
+      c.g.fillRect(left + s * CELL, y, CELL, CELL);
+      c.g.setColor(new Color(0xdddddd));
+      c.g.drawRect(left + s * CELL, y, CELL, CELL);
+    }
+    if (nullRow) {
+      c.g.setColor(new Color(0xd62728));
+      c.g.drawString("null", left + row.length * CELL + 6, y + CELL - 7);
+    }
+  }
+
+  /** White for exactly zero, then from light to dark blue. */
+  private static Color shade(float share) {
+    if (share <= 0f) {
+      return Color.WHITE;
+    }
+    float v = Math.min(1f, share);
+    int r = Math.round(222 - 214 * v);
+    int g = Math.round(235 - 187 * v);
+    int b = Math.round(247 - 140 * v);
+    return new Color(r, g, b);
+  }
+
+  private float maxWeight() {
+    float max = 0f;
+    for (float[] row : weights) {
+      for (float w : row) {
+        max = Math.max(max, w);
+      }
+    }
+    return max > 0f ? max : 1f;
+  }
+
+  private static int maxLength(List<String> tokens) {
+    return tokens.stream().mapToInt(String::length).max().orElse(1);
+  }
+}
