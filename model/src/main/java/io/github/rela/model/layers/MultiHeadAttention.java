@@ -1,0 +1,262 @@
+package io.github.rela.model.layers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.github.rela.model.attention.AttentionFunction;
+import io.github.rela.model.config.AttentionKind;
+
+/**
+ * Multi-head attention with a pluggable {@link AttentionFunction}.
+ *
+ * <p>Shapes: B batch (N sources, R = N * G rows when G hypotheses share a source), T queries, S
+ * keys, H heads, D = d_model, d = d_head = D / H.
+ *
+ * <p>Self-attention projects queries, keys and values with one fused matrix ({@code qkv}); cross
+ * attention projects the query ({@code query}) and the memory's keys and values ({@code keyValue})
+ * apart, so that the memory is projected once per source sentence. For ReLA the concatenated heads
+ * pass through an {@link RmsNorm} ({@code norm}) before the output projection ({@code output}).
+ *
+ * <p>In cross attention the query batch may be a multiple G of the memory batch (beam search's
+ * hypotheses of one source): the G groups are folded into the query axis, so each source's keys and
+ * values are used by all its hypotheses without being copied.
+ */
+public final class MultiHeadAttention extends ModelBlock {
+  private final int dModel;
+  private final int numHeads;
+  private final AttentionFunction function;
+  private final float attentionDropout;
+  private final Projection qkv;
+  private final Projection query;
+  private final Projection keyValue;
+  private final RmsNorm norm;
+  private final Projection output;
+
+  private MultiHeadAttention(Builder builder) {
+    this.dModel = builder.dModel;
+    this.numHeads = builder.numHeads;
+    this.function = AttentionFunction.of(builder.kind);
+    this.attentionDropout = builder.attentionDropout;
+    if (builder.cross) {
+      this.qkv = null;
+      this.query = addChildBlock("query", new Projection(dModel, dModel, true));
+      this.keyValue = addChildBlock("keyValue", new Projection(dModel, 2 * dModel, true));
+    } else {
+      this.qkv = addChildBlock("qkv", new Projection(dModel, 3 * dModel, true));
+      this.query = null;
+      this.keyValue = null;
+    }
+    this.norm =
+        builder.kind.isRela()
+            ? addChildBlock(
+                "norm", new RmsNorm(dModel, builder.kind == AttentionKind.RELA_G, builder.relaEps))
+            : null;
+    this.output = addChildBlock("output", new Projection(dModel, dModel, true));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Self-attention projection of {@code x} (self-attention blocks only).
+   *
+   * @param x [B, T, D]
+   */
+  public QueryKeyValue projectSelf(ParameterStore parameterStore, NDArray x, boolean training) {
+    NDList parts = qkv.forward(parameterStore, x, training).split(3, 2); // 3 x [B, T, D]
+    return new QueryKeyValue(
+        splitHeads(parts.get(0)), new KeyValue(splitHeads(parts.get(1)), splitHeads(parts.get(2))));
+  }
+
+  /**
+   * Cross-attention query projection (cross-attention blocks only).
+   *
+   * @param x [R, T, D]
+   * @return [R, H, T, d]
+   */
+  public NDArray projectQuery(ParameterStore parameterStore, NDArray x, boolean training) {
+    return splitHeads(query.forward(parameterStore, x, training));
+  }
+
+  /**
+   * Cross-attention keys and values of the encoder memory (cross-attention blocks only): compute
+   * once per source and reuse at every decoding step.
+   *
+   * @param memory encoder output, [N, S, D]
+   */
+  public KeyValue projectMemory(ParameterStore parameterStore, NDArray memory, boolean training) {
+    NDList parts = keyValue.forward(parameterStore, memory, training).split(2, 2);
+    return new KeyValue(splitHeads(parts.get(0)), splitHeads(parts.get(1)));
+  }
+
+  /**
+   * Attends from projected queries to projected keys and values, then mixes heads.
+   *
+   * @param queries [R, H, T, d], with R a multiple G of N
+   * @param memory keys and values, [N, H, S, d] each
+   * @param mask 0/1 mask broadcastable to [N, H, G * T, S] (e.g. [N, 1, 1, S] or [1, 1, T, S] when
+   *     G = 1), or null to attend every key
+   * @return output [R, T, D] and weights [R, H, T, S]
+   */
+  public AttentionResult attend(
+      ParameterStore parameterStore,
+      NDArray queries,
+      KeyValue memory,
+      NDArray mask,
+      boolean training) {
+    long rows = queries.getShape().get(0);
+    long sources = memory.rows();
+    if (rows % sources != 0) {
+      throw new IllegalArgumentException(
+          "query rows (" + rows + ") must be a multiple of memory rows (" + sources + ")");
+    }
+    int group = (int) (rows / sources);
+    long length = queries.getShape().get(2);
+    NDArray q = group == 1 ? queries : foldGroups(queries, sources, group); // [N, H, G*T, d]
+    NDArray scores =
+        q.matMul(memory.keys().transpose(0, 1, 3, 2)) // [N, H, G*T, d] x [N, H, d, S]
+            .div(Math.sqrt(dModel / (double) numHeads)); // [N, H, G*T, S]
+    NDArray keep =
+        mask != null ? mask : q.getManager().ones(new Shape(1, 1, 1, 1), q.getDataType());
+    NDArray weights = function.weights(scores, keep.toType(scores.getDataType(), false));
+    NDArray dropped =
+        training && attentionDropout > 0f
+            ? Dropout.dropout(weights, attentionDropout, true).head()
+            : weights;
+    NDArray mixed = dropped.matMul(memory.values()); // [N, H, G*T, S] x [N, H, S, d]
+    if (group > 1) {
+      mixed = unfoldGroups(mixed, sources, group, length); // [R, H, T, d]
+      weights = unfoldGroups(weights, sources, group, length); // [R, H, T, S]
+    }
+    NDArray z = mergeHeads(mixed); // [R, T, D]
+    if (norm != null) {
+      z = norm.forward(parameterStore, z, training);
+    }
+    return new AttentionResult(output.forward(parameterStore, z, training), weights);
+  }
+
+  /**
+   * Self-attention of {@code x} on itself.
+   *
+   * @param x [B, T, D]
+   * @param mask broadcastable to [B, H, T, T]
+   */
+  public AttentionResult selfAttention(
+      ParameterStore parameterStore, NDArray x, NDArray mask, boolean training) {
+    QueryKeyValue projected = projectSelf(parameterStore, x, training);
+    return attend(parameterStore, projected.query(), projected.keyValue(), mask, training);
+  }
+
+  /** [B, T, D] -> [B, H, T, d]. */
+  private NDArray splitHeads(NDArray x) {
+    Shape shape = x.getShape();
+    return x.reshape(shape.get(0), shape.get(1), numHeads, -1).transpose(0, 2, 1, 3);
+  }
+
+  /** [B, H, T, d] -> [B, T, D]. */
+  private NDArray mergeHeads(NDArray x) {
+    Shape shape = x.getShape();
+    return x.transpose(0, 2, 1, 3).reshape(shape.get(0), shape.get(2), dModel);
+  }
+
+  /** [N*G, H, T, d] -> [N, G, H, T, d] -> [N, H, G, T, d] -> [N, H, G*T, d]. */
+  private static NDArray foldGroups(NDArray x, long sources, int group) {
+    Shape shape = x.getShape();
+    return x.reshape(sources, group, shape.get(1), shape.get(2), shape.get(3))
+        .transpose(0, 2, 1, 3, 4)
+        .reshape(sources, shape.get(1), group * shape.get(2), shape.get(3));
+  }
+
+  /** [N, H, G*T, X] -> [N, H, G, T, X] -> [N, G, H, T, X] -> [N*G, H, T, X]. */
+  private static NDArray unfoldGroups(NDArray x, long sources, int group, long length) {
+    Shape shape = x.getShape();
+    return x.reshape(sources, shape.get(1), group, length, shape.get(3))
+        .transpose(0, 2, 1, 3, 4)
+        .reshape(sources * group, shape.get(1), length, shape.get(3));
+  }
+
+  /** Inputs: query source [B, T, D], key/value source [B, S, D], mask; outputs: output, weights. */
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore parameterStore,
+      NDList inputs,
+      boolean training,
+      PairList<String, Object> params) {
+    NDArray mask = inputs.size() > 2 ? inputs.get(2) : null;
+    AttentionResult result;
+    if (qkv != null) {
+      result = selfAttention(parameterStore, inputs.get(0), mask, training);
+    } else {
+      NDArray queries = projectQuery(parameterStore, inputs.get(0), training);
+      KeyValue memory = projectMemory(parameterStore, inputs.get(1), training);
+      result = attend(parameterStore, queries, memory, mask, training);
+    }
+    return new NDList(result.output(), result.weights());
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape q = inputShapes[0];
+    Shape k = inputShapes[inputShapes.length > 1 ? 1 : 0];
+    return new Shape[] {q, new Shape(q.get(0), numHeads, q.get(1), k.get(1))};
+  }
+
+  /** Builder: {@code setX} for required values, {@code optX} for optional ones. */
+  public static final class Builder {
+    private int dModel;
+    private int numHeads;
+    private AttentionKind kind;
+    private boolean cross;
+    private float attentionDropout;
+    private float relaEps = 1e-6f;
+
+    private Builder() {}
+
+    public Builder setDModel(int dModel) {
+      this.dModel = dModel;
+      return this;
+    }
+
+    public Builder setNumHeads(int numHeads) {
+      this.numHeads = numHeads;
+      return this;
+    }
+
+    public Builder setKind(AttentionKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /** Cross attention (separate query and memory projections) instead of self-attention. */
+    public Builder optCross(boolean cross) {
+      this.cross = cross;
+      return this;
+    }
+
+    public Builder optAttentionDropout(float attentionDropout) {
+      this.attentionDropout = attentionDropout;
+      return this;
+    }
+
+    public Builder optRelaEps(float relaEps) {
+      this.relaEps = relaEps;
+      return this;
+    }
+
+    /** Builds the block after checking that the heads divide d_model. */
+    public MultiHeadAttention build() {
+      if (kind == null) {
+        throw new IllegalArgumentException("the attention kind must be set");
+      }
+      if (dModel <= 0 || numHeads <= 0 || dModel % numHeads != 0) {
+        throw new IllegalArgumentException(
+            "d_model (" + dModel + ") must be a positive multiple of num_heads (" + numHeads + ")");
+      }
+      return new MultiHeadAttention(this);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.rela.model.layers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * An affine map {@code y = x W^T + b} over the last axis, with Xavier-uniform weights (as in the
+ * Transformer) and zero bias.
+ *
+ * <p>Parameters: {@code weight} [out, in], {@code bias} [out] (when enabled).
+ */
+public final class Projection extends ModelBlock {
+  /** Xavier uniform, limit sqrt(6 / (fan_in + fan_out)): magnitude 3 over the average fan. */
+  private static final XavierInitializer XAVIER_UNIFORM =
+      new XavierInitializer(
+          XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f);
+
+  private final int outputSize;
+  private final Parameter weight;
+  private final Parameter bias;
+
+  /**
+   * Creates a projection.
+   *
+   * @param inputSize size of the last input axis
+   * @param outputSize size of the last output axis
+   * @param withBias whether to add a learned bias
+   */
+  public Projection(int inputSize, int outputSize, boolean withBias) {
+    this.outputSize = outputSize;
+    this.weight =
+        addParameter(
+            Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(outputSize, inputSize))
+                .optInitializer(XAVIER_UNIFORM)
+                .build());
+    this.bias =
+        withBias
+            ? addParameter(
+                Parameter.builder()
+                    .setName("bias")
+                    .setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(outputSize))
+                    .optInitializer(new ConstantInitializer(0f))
+                    .build())
+            : null;
+  }
+
+  /**
+   * Applies the map.
+   *
+   * @param x input, [..., in]
+   * @return output, [..., out]
+   */
+  public NDArray forward(ParameterStore parameterStore, NDArray x, boolean training) {
+    NDArray w = value(parameterStore, weight, x, training);
+    if (bias == null) {
+      return Linear.linear(x, w).head();
+    }
+    return Linear.linear(x, w, value(parameterStore, bias, x, training)).head();
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore parameterStore,
+      NDList inputs,
+      boolean training,
+      PairList<String, Object> params) {
+    return new NDList(forward(parameterStore, inputs.head(), training));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape input = inputShapes[0];
+    return new Shape[] {input.slice(0, input.dimension() - 1).add(outputSize)};
+  }
+}

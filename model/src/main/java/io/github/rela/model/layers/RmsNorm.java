@@ -1,0 +1,90 @@
+package io.github.rela.model.layers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * The RMSNorm that follows ReLA's value mixing, over the concatenated heads:
+ *
+ * <pre>Z' = g * Z * rsqrt(mean(Z^2) + eps) [* sigmoid(w * Z)]</pre>
+ *
+ * <p>ReLA weights are not normalised per row, so the scale of {@code A V} varies with the number
+ * and size of the active weights; this norm restores a stable scale. The gated form (ReLA-g) has
+ * gain g initialised to 1 and a learned gate vector w; the ungated form (ReLA-i) instead starts
+ * with a small gain, uniform in +-sqrt(3 / d_model). An all-zero Z (every head null) gives an
+ * all-zero output with gradient bounded by about {@code 0.5 g / sqrt(eps)}.
+ *
+ * <p>Parameters: {@code gain} [d_model]; {@code gate} [d_model] (gated only).
+ */
+public final class RmsNorm extends ModelBlock {
+  private final float eps;
+  private final Parameter gain;
+  private final Parameter gate;
+
+  /**
+   * Creates the norm.
+   *
+   * @param dModel size of the normalised axis
+   * @param gated true for ReLA-g (gate, gain init 1), false for ReLA-i (no gate, small gain)
+   * @param eps added to the mean square before the reciprocal square root
+   */
+  public RmsNorm(int dModel, boolean gated, float eps) {
+    this.eps = eps;
+    UniformInitializer small = new UniformInitializer((float) Math.sqrt(3.0 / dModel));
+    this.gain =
+        addParameter(
+            Parameter.builder()
+                .setName("gain")
+                .setType(Parameter.Type.GAMMA)
+                .optShape(new Shape(dModel))
+                .optInitializer(gated ? new ConstantInitializer(1f) : small)
+                .build());
+    this.gate =
+        gated
+            ? addParameter(
+                Parameter.builder()
+                    .setName("gate")
+                    .setType(Parameter.Type.WEIGHT)
+                    .optShape(new Shape(dModel))
+                    .optInitializer(small)
+                    .build())
+            : null;
+  }
+
+  /**
+   * Normalises (and gates) the last axis.
+   *
+   * @param z concatenated head outputs, [B, T, d_model]
+   * @return [B, T, d_model]
+   */
+  public NDArray forward(ParameterStore parameterStore, NDArray z, boolean training) {
+    NDArray meanSquare = z.square().mean(new int[] {-1}, true); // [B, T, 1]
+    NDArray normalised = z.div(meanSquare.add(eps).sqrt()); // [B, T, d_model]
+    NDArray scaled = normalised.mul(value(parameterStore, gain, z, training));
+    if (gate == null) {
+      return scaled;
+    }
+    return scaled.mul(Activation.sigmoid(z.mul(value(parameterStore, gate, z, training))));
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore parameterStore,
+      NDList inputs,
+      boolean training,
+      PairList<String, Object> params) {
+    return new NDList(forward(parameterStore, inputs.head(), training));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+}

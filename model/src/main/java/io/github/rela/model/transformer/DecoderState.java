@@ -1,0 +1,131 @@
+package io.github.rela.model.transformer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import io.github.rela.model.layers.KeyValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state of incremental decoding for R = N * G hypotheses of N sources (G hypotheses per source,
+ * e.g. the beam), immutable: every change returns a new state.
+ *
+ * <p>Rows are grouped by source: rows {@code n*G .. n*G + G - 1} belong to source n. The
+ * cross-attention keys and values are kept once per source ([N, H, S, d]) and shared by its G rows;
+ * the self-attention caches have one row per hypothesis ([R, H, P, d]).
+ */
+public final class DecoderState {
+  private final List<KeyValue> selfCache;
+  private final List<KeyValue> memory;
+  private final NDArray sourceMask;
+  private final int position;
+  private final int groupSize;
+
+  /**
+   * Creates a state; {@link Transformer#startDecoding} is the usual way.
+   *
+   * @param selfCache per decoder layer, [R, H, P, d]; empty before the first step
+   * @param memory per decoder layer, projected memory [N, H, S, d]
+   * @param sourceMask [N, 1, 1, S]
+   * @param position P, the number of target positions already decoded
+   * @param groupSize G, rows per source
+   */
+  public DecoderState(
+      List<KeyValue> selfCache,
+      List<KeyValue> memory,
+      NDArray sourceMask,
+      int position,
+      int groupSize) {
+    this.selfCache = List.copyOf(selfCache);
+    this.memory = List.copyOf(memory);
+    this.sourceMask = sourceMask;
+    this.position = position;
+    this.groupSize = groupSize;
+  }
+
+  /** Self-attention caches, one per decoder layer ([R, H, P, d]); empty before the first step. */
+  public List<KeyValue> selfCache() {
+    return selfCache;
+  }
+
+  /** Cross-attention keys and values, one per decoder layer ([N, H, S, d]). */
+  public List<KeyValue> memory() {
+    return memory;
+  }
+
+  /** Source padding mask, [N, 1, 1, S]. */
+  public NDArray sourceMask() {
+    return sourceMask;
+  }
+
+  /** Number of target positions decoded so far (the position of the next token). */
+  public int position() {
+    return position;
+  }
+
+  /** Hypotheses per source (G). */
+  public int groupSize() {
+    return groupSize;
+  }
+
+  /** Number of sources (N). */
+  public long sources() {
+    return sourceMask.getShape().get(0);
+  }
+
+  /**
+   * Reorders hypotheses within their sources (beam search back-pointers): row r of the new state
+   * takes the self-attention cache of row {@code rows[r]} of this one. Sources keep their memory.
+   *
+   * @param rows int64 indices into the current rows, [R]
+   */
+  public DecoderState reorder(NDArray rows) {
+    List<KeyValue> reordered = new ArrayList<>(selfCache.size());
+    for (KeyValue cache : selfCache) {
+      reordered.add(cache.selectRows(rows));
+    }
+    return new DecoderState(reordered, memory, sourceMask, position, groupSize);
+  }
+
+  /**
+   * Keeps only some sources (e.g. drops finished sentences from the batch), with their memory and
+   * all their rows.
+   *
+   * @param sourceIndices int64 indices of the sources to keep, [N']
+   */
+  public DecoderState selectSources(NDArray sourceIndices) {
+    NDIndex sourceIndex = new NDIndex("{}", sourceIndices);
+    List<KeyValue> keptMemory = new ArrayList<>(memory.size());
+    for (KeyValue keyValue : memory) {
+      keptMemory.add(keyValue.selectRows(sourceIndices));
+    }
+    NDArray offsets = sourceIndices.getManager().arange(groupSize).toType(DataType.INT64, false);
+    NDArray rows =
+        sourceIndices
+            .toType(DataType.INT64, false)
+            .mul(groupSize)
+            .reshape(-1, 1)
+            .add(offsets.reshape(1, -1))
+            .reshape(-1); // [N' * G]
+    DecoderState kept =
+        new DecoderState(selfCache, keptMemory, sourceMask.get(sourceIndex), position, groupSize);
+    return kept.reorder(rows);
+  }
+
+  /** Every array this state holds, e.g. to attach them to a manager that outlives a step. */
+  public NDList arrays() {
+    NDList arrays = new NDList();
+    for (KeyValue keyValue : selfCache) {
+      arrays.add(keyValue.keys());
+      arrays.add(keyValue.values());
+    }
+    for (KeyValue keyValue : memory) {
+      arrays.add(keyValue.keys());
+      arrays.add(keyValue.values());
+    }
+    arrays.add(sourceMask);
+    return arrays;
+  }
+}

@@ -1,0 +1,226 @@
+package io.github.rela.model.transformer;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import io.github.rela.model.attention.Masks;
+import io.github.rela.model.config.ModelConfig;
+import io.github.rela.model.layers.Decoder;
+import io.github.rela.model.layers.Encoder;
+import io.github.rela.model.layers.ModelBlock;
+import io.github.rela.model.layers.Projection;
+import io.github.rela.model.layers.SinusoidalPositions;
+import io.github.rela.model.layers.StackOutput;
+import io.github.rela.model.layers.TokenEmbedding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The ReLA Transformer encoder-decoder (Zhang, Titov and Sennrich 2021, on Vaswani et al. 2017).
+ *
+ * <p>Shapes: B batch, S source length, T target length, D = d_model, V vocabulary, H heads; in
+ * incremental decoding N sources and R = N * G hypothesis rows.
+ *
+ * <p>As a DJL block, {@code forward(parameterStore, [sourceIds [B, S], targetInputIds [B, T]],
+ * training)} returns {@code [logits [B, T, V]]}, which is what a DJL {@code Trainer} needs. For
+ * decoding, {@link #encode} runs once per batch, then either {@link #decode} scores whole target
+ * prefixes or {@link #startDecoding} and {@link #step} decode one token at a time with caches.
+ * Every call also returns each layer's attention weights, at no extra cost.
+ *
+ * <p>Children: {@code embedding} (shared) or {@code sourceEmbedding} and {@code targetEmbedding},
+ * {@code encoder}, {@code decoder}, and {@code generator} when the output is not tied. {@link
+ * #namedParameters()} gives the stable, dotted parameter names used in checkpoints.
+ */
+public final class Transformer extends ModelBlock {
+  /** DJL prefixes child names with their 2-digit insertion rank; checkpoint names drop it. */
+  private static final Pattern RANK_PREFIX = Pattern.compile("(^|_)\\d{2}");
+
+  private final ModelConfig config;
+  private final TokenEmbedding sourceEmbedding;
+  private final TokenEmbedding targetEmbedding;
+  private final Encoder encoder;
+  private final Decoder decoder;
+  private final Projection generator;
+
+  private Transformer(ModelConfig config) {
+    this.config = config;
+    if (config.shareEmbeddings()) {
+      this.sourceEmbedding =
+          addChildBlock("embedding", new TokenEmbedding(config.sourceVocabSize(), config.dModel()));
+      this.targetEmbedding = sourceEmbedding;
+    } else {
+      this.sourceEmbedding =
+          addChildBlock(
+              "sourceEmbedding", new TokenEmbedding(config.sourceVocabSize(), config.dModel()));
+      this.targetEmbedding =
+          addChildBlock(
+              "targetEmbedding", new TokenEmbedding(config.targetVocabSize(), config.dModel()));
+    }
+    this.encoder = addChildBlock("encoder", new Encoder(config));
+    this.decoder = addChildBlock("decoder", new Decoder(config));
+    this.generator =
+        config.tieOutput()
+            ? null
+            : addChildBlock(
+                "generator", new Projection(config.dModel(), config.targetVocabSize(), false));
+  }
+
+  /** Builds an uninitialised model; call {@link #initializeParameters} or load a checkpoint. */
+  public static Transformer create(ModelConfig config) {
+    return new Transformer(config);
+  }
+
+  /** Initialises every parameter (Xavier uniform projections) in {@code manager}. */
+  public void initializeParameters(NDManager manager, DataType dataType) {
+    initialize(manager, dataType, new Shape(1, 1), new Shape(1, 1));
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  /**
+   * Every parameter under its stable checkpoint name, e.g. {@code
+   * decoder.layer0.crossAttention.keyValue.weight}, in a fixed order.
+   */
+  public Map<String, Parameter> namedParameters() {
+    Map<String, Parameter> named = new LinkedHashMap<>();
+    for (Pair<String, Parameter> pair : getParameters()) {
+      String name = RANK_PREFIX.matcher(pair.getKey()).replaceAll("$1").replace('_', '.');
+      named.put(name, pair.getValue());
+    }
+    return named;
+  }
+
+  /**
+   * Encodes a batch of sources.
+   *
+   * @param sourceIds token ids padded with {@code padId}, [B, S]
+   */
+  public EncoderOutput encode(ParameterStore parameterStore, NDArray sourceIds, boolean training) {
+    NDArray x = sourceEmbedding.embed(parameterStore, sourceIds, training); // [B, S, D]
+    x = addPositions(x, 0, training);
+    NDArray sourceMask = Masks.padding(sourceIds, config.padId(), x.getDataType()); // [B,1,1,S]
+    StackOutput out = encoder.forward(parameterStore, x, sourceMask, training);
+    return new EncoderOutput(out.output(), sourceMask, out.selfWeights());
+  }
+
+  /**
+   * Decodes whole target prefixes in parallel (teacher forcing).
+   *
+   * @param targetIds decoder inputs (BOS followed by the target, padded), [B, T]
+   * @param encoded the encoded sources of the same batch
+   */
+  public DecoderOutput decode(
+      ParameterStore parameterStore, NDArray targetIds, EncoderOutput encoded, boolean training) {
+    int length = (int) targetIds.getShape().get(1);
+    NDArray y = targetEmbedding.embed(parameterStore, targetIds, training); // [B, T, D]
+    y = addPositions(y, 0, training);
+    NDArray selfMask =
+        Masks.causal(y.getManager(), length, y.getDataType())
+            .mul(Masks.padding(targetIds, config.padId(), y.getDataType())); // [B, 1, T, T]
+    StackOutput out =
+        decoder.forward(
+            parameterStore,
+            y,
+            selfMask,
+            List.of(),
+            decoder.projectMemory(parameterStore, encoded.memory(), training),
+            encoded.sourceMask(),
+            training);
+    NDArray logits = outputLogits(parameterStore, out.output(), training); // [B, T, V]
+    return new DecoderOutput(logits, out.selfWeights(), out.crossWeights());
+  }
+
+  /**
+   * Starts incremental decoding: projects the memory for every layer's cross attention once.
+   *
+   * @param encoded the N encoded sources
+   * @param groupSize G, the hypotheses per source that {@link #step} will receive (beam size, or 1)
+   */
+  public DecoderState startDecoding(
+      ParameterStore parameterStore, EncoderOutput encoded, int groupSize) {
+    if (groupSize < 1) {
+      throw new IllegalArgumentException("groupSize must be at least 1, got " + groupSize);
+    }
+    return new DecoderState(
+        List.of(),
+        decoder.projectMemory(parameterStore, encoded.memory(), false),
+        encoded.sourceMask(),
+        0,
+        groupSize);
+  }
+
+  /**
+   * Decodes one token per hypothesis (inference only, no dropout).
+   *
+   * @param tokens the last token of each hypothesis (BOS at the first step), [R] with R = N * G
+   * @param state the state before the step
+   * @return next-token logits [R, V], cross-attention weights, and the advanced state
+   */
+  public StepOutput step(ParameterStore parameterStore, NDArray tokens, DecoderState state) {
+    long rows = tokens.getShape().get(0);
+    NDArray y = targetEmbedding.embed(parameterStore, tokens.reshape(rows, 1), false);
+    y = addPositions(y, state.position(), false); // [R, 1, D]
+    StackOutput out =
+        decoder.forward(
+            parameterStore, y, null, state.selfCache(), state.memory(), state.sourceMask(), false);
+    NDArray logits = outputLogits(parameterStore, out.output(), false).reshape(rows, -1);
+    List<NDArray> crossAttention = new ArrayList<>(out.crossWeights().size());
+    for (NDArray weights : out.crossWeights()) {
+      crossAttention.add(weights.squeeze(2)); // [R, H, 1, S] -> [R, H, S]
+    }
+    DecoderState next =
+        new DecoderState(
+            out.selfKeyValues(),
+            state.memory(),
+            state.sourceMask(),
+            state.position() + 1,
+            state.groupSize());
+    return new StepOutput(logits, crossAttention, next);
+  }
+
+  /** [B, T, D] + positions {@code offset ..}, then dropout. */
+  private NDArray addPositions(NDArray x, int offset, boolean training) {
+    int length = (int) x.getShape().get(1);
+    NDArray positions =
+        SinusoidalPositions.encode(
+            x.getManager(), offset, length, config.dModel(), x.getDataType()); // [T, D]
+    NDArray sum = x.add(positions);
+    float dropout = config.dropout();
+    return training && dropout > 0f ? Dropout.dropout(sum, dropout, true).head() : sum;
+  }
+
+  private NDArray outputLogits(ParameterStore parameterStore, NDArray y, boolean training) {
+    return generator == null
+        ? targetEmbedding.logits(parameterStore, y, training)
+        : generator.forward(parameterStore, y, training);
+  }
+
+  /** Inputs: source ids [B, S], target input ids [B, T]; output: logits [B, T, V]. */
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore parameterStore,
+      NDList inputs,
+      boolean training,
+      PairList<String, Object> params) {
+    EncoderOutput encoded = encode(parameterStore, inputs.get(0), training);
+    return new NDList(decode(parameterStore, inputs.get(1), encoded, training).logits());
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape target = inputShapes[1];
+    return new Shape[] {new Shape(target.get(0), target.get(1), config.targetVocabSize())};
+  }
+}
