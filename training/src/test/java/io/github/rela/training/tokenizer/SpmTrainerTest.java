@@ -1,0 +1,62 @@
+package io.github.rela.training.tokenizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpmTrainerTest {
+
+  @Test
+  void shouldPassEveryOptionAndTheAgreedSpecialIds() {
+    // Given BPE options with sampling
+    SpmTrainOptions options =
+        SpmTrainOptions.defaults()
+            .withVocabSize(500)
+            .withModelType(SpmModelType.BPE)
+            .withCharacterCoverage(0.9995)
+            .withInputSentenceSize(10_000);
+    // When the command line is built
+    List<String> command =
+        SpmTrainer.command(
+            Path.of("/usr/bin/spm_train"), Path.of("in.txt"), Path.of("out/spm"), options);
+    // Then it carries each setting and pad/unk/bos/eos = 0/1/2/3
+    assertEquals(
+        List.of(
+            "/usr/bin/spm_train",
+            "--input=in.txt",
+            "--model_prefix=out/spm",
+            "--vocab_size=500",
+            "--model_type=bpe",
+            "--character_coverage=0.9995",
+            "--input_sentence_size=10000",
+            "--shuffle_input_sentence=true",
+            "--random_seed=1",
+            "--num_threads=1",
+            "--pad_id=0",
+            "--unk_id=1",
+            "--bos_id=2",
+            "--eos_id=3"),
+        command);
+  }
+
+  @Test
+  void shouldNameModelAndVocabAfterPrefix() {
+    // Given a prefix, when its files are named, then they sit beside it
+    SpmModelFiles files = SpmModelFiles.forPrefix(Path.of("out", "spm.de"));
+    assertEquals(Path.of("out", "spm.de.model"), files.model());
+    assertEquals(Path.of("out", "spm.de.vocab"), files.vocab());
+  }
+
+  @Test
+  void shouldRejectVocabularyWithoutRoomForPieces() {
+    // Given a vocabulary no larger than the special pieces, when built, then it fails
+    IllegalArgumentException error =
+        assertThrows(
+            IllegalArgumentException.class, () -> SpmTrainOptions.defaults().withVocabSize(4));
+    assertTrue(error.getMessage().contains("4 special pieces"));
+  }
+}
