@@ -1,0 +1,106 @@
+package io.github.rela.streams.metrics;
+
+import java.util.Map;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Avg;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
+import org.apache.kafka.common.metrics.stats.Max;
+import org.apache.kafka.common.metrics.stats.Percentile;
+import org.apache.kafka.common.metrics.stats.Percentiles;
+import org.apache.kafka.common.metrics.stats.Rate;
+import org.apache.kafka.common.metrics.stats.WindowedCount;
+import org.apache.kafka.streams.StreamsMetrics;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+
+/**
+ * The application's metrics, registered in Kafka Streams' metrics registry so that they appear in
+ * JMX (group {@value #GROUP}) beside Streams' own, tagged by thread and task: translations per
+ * second, batch sizes, decode latency, the null-rate distribution, and the low-confidence and
+ * dead-letter rates.
+ */
+public final class TranslationMetrics {
+
+  public static final String GROUP = "rela-translation-metrics";
+
+  private final Sensor translations;
+  private final Sensor nullRate;
+  private final Sensor lowConfidence;
+  private final Sensor batchSize;
+  private final Sensor decodeLatency;
+  private final Sensor deadLetters;
+
+  private TranslationMetrics(StreamsMetrics metrics, Map<String, String> tags) {
+    translations = sensor(metrics, tags, "translations");
+    translations.add(name("translations-rate", "Translations per second", tags), new Rate());
+    translations.add(name("translations-total", "Translations so far", tags), new CumulativeSum());
+
+    nullRate = sensor(metrics, tags, "null-rate");
+    nullRate.add(name("null-rate-avg", "Mean null rate of translations", tags), new Avg());
+    nullRate.add(name("null-rate-max", "Largest null rate of translations", tags), new Max());
+    nullRate.add(
+        new Percentiles(
+            4 * 101,
+            0.0,
+            1.0,
+            Percentiles.BucketSizing.LINEAR,
+            new Percentile(name("null-rate-p50", "Median null rate", tags), 50),
+            new Percentile(name("null-rate-p90", "90th percentile of the null rate", tags), 90),
+            new Percentile(name("null-rate-p99", "99th percentile of the null rate", tags), 99)));
+
+    lowConfidence = sensor(metrics, tags, "low-confidence");
+    lowConfidence.add(
+        name("low-confidence-rate", "Low-confidence results per second", tags), new Rate());
+    lowConfidence.add(
+        name("low-confidence-total", "Low-confidence results so far", tags), new CumulativeSum());
+
+    batchSize = sensor(metrics, tags, "batch-size");
+    batchSize.add(name("batch-size-avg", "Mean requests per micro-batch", tags), new Avg());
+    batchSize.add(name("batch-size-max", "Largest micro-batch", tags), new Max());
+    batchSize.add(
+        name("batch-rate", "Micro-batches per second", tags), new Rate(new WindowedCount()));
+
+    decodeLatency = sensor(metrics, tags, "decode-latency");
+    decodeLatency.add(name("decode-latency-avg", "Mean ms to decode a batch", tags), new Avg());
+    decodeLatency.add(name("decode-latency-max", "Longest ms to decode a batch", tags), new Max());
+
+    deadLetters = sensor(metrics, tags, "dead-letters");
+    deadLetters.add(name("dead-letter-rate", "Dead letters per second", tags), new Rate());
+    deadLetters.add(name("dead-letter-total", "Dead letters so far", tags), new CumulativeSum());
+  }
+
+  /** The metrics of the task that owns {@code context}. */
+  public static TranslationMetrics of(ProcessorContext<?, ?> context) {
+    Map<String, String> tags =
+        Map.of(
+            "thread-id", Thread.currentThread().getName(),
+            "task-id", context.taskId().toString());
+    return new TranslationMetrics(context.metrics(), tags);
+  }
+
+  public void translation(double nullRateOfTranslation, boolean isLowConfidence) {
+    translations.record(1);
+    nullRate.record(nullRateOfTranslation);
+    if (isLowConfidence) {
+      lowConfidence.record(1);
+    }
+  }
+
+  public void batch(int size, long decodeMillis) {
+    batchSize.record(size);
+    decodeLatency.record(decodeMillis);
+  }
+
+  public void deadLetter() {
+    deadLetters.record(1);
+  }
+
+  private static Sensor sensor(StreamsMetrics metrics, Map<String, String> tags, String name) {
+    return metrics.addSensor(
+        GROUP + "." + tags.get("task-id") + "." + name, Sensor.RecordingLevel.INFO);
+  }
+
+  private static MetricName name(String name, String description, Map<String, String> tags) {
+    return new MetricName(name, GROUP, description, tags);
+  }
+}

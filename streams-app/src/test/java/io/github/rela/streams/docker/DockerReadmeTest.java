@@ -1,0 +1,35 @@
+package io.github.rela.streams.docker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rela.streams.config.RelaStreamsConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DockerReadmeTest {
+
+  private static final String START = "<!-- rela-settings:start -->\n";
+  private static final String END = "<!-- rela-settings:end -->";
+
+  @Test
+  void shouldListEveryRelaSettingAsAnEnvironmentVariable() throws Exception {
+    // Given the docker README and the configuration's definition
+    Path readme = RepositoryRoot.find().resolve("docker/README.md");
+    String text = Files.readString(readme);
+    int start = text.indexOf(START);
+    int end = text.indexOf(END);
+    assertTrue(start >= 0 && end > start, readme + " lacks the markers " + START.strip() + END);
+
+    // When the table between the markers is compared with one written from the definition
+    String documented = text.substring(start + START.length(), end);
+    String expected = EnvironmentTable.markdown(RelaStreamsConfig.DEFINITION);
+
+    // Then they are the same
+    assertEquals(
+        expected,
+        documented,
+        "docker/README.md's settings table is out of date; replace it with:\n" + expected);
+  }
+}

@@ -1,0 +1,78 @@
+package io.github.rela.streams.topology;
+
+import io.github.rela.schemas.avro.AlignmentEntry;
+import io.github.rela.schemas.avro.DecodingSettings;
+import io.github.rela.schemas.avro.ModelInfo;
+import io.github.rela.streams.translate.BatchTranslator;
+import io.github.rela.streams.translate.LanguagePair;
+import io.github.rela.streams.translate.TranslatedSentence;
+import io.github.rela.streams.translate.TranslatorRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A stand-in model for topology unit tests: "translates" by upper-casing, reports a null rate of
+ * 0.9 for sentences containing "??" and 0.1 otherwise, fails on "FAIL", and records its batches.
+ */
+final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
+
+  final List<List<String>> batches = new ArrayList<>();
+  private final Set<LanguagePair> pairs;
+
+  FakeTranslator(LanguagePair... pairs) {
+    this.pairs = Set.of(pairs);
+  }
+
+  @Override
+  public Set<LanguagePair> pairs() {
+    return pairs;
+  }
+
+  @Override
+  public Optional<BatchTranslator> open(LanguagePair pair) {
+    return pairs.contains(pair) ? Optional.of(this) : Optional.empty();
+  }
+
+  @Override
+  public List<TranslatedSentence> translate(List<String> sources) {
+    batches.add(List.copyOf(sources));
+    if (sources.stream().anyMatch(s -> s.contains("FAIL"))) {
+      throw new IllegalStateException("model exploded on purpose");
+    }
+    return sources.stream().map(FakeTranslator::translateOne).toList();
+  }
+
+  private static TranslatedSentence translateOne(String source) {
+    List<String> tokens = Arrays.asList(source.split(" "));
+    List<AlignmentEntry> alignment = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      alignment.add(new AlignmentEntry(i, i, 1.0f));
+    }
+    double nullRate = source.contains("??") ? 0.9 : 0.1;
+    return new TranslatedSentence(
+        source.toUpperCase(Locale.ROOT),
+        tokens,
+        tokens.stream().map(t -> t.toUpperCase(Locale.ROOT)).toList(),
+        alignment,
+        -0.5,
+        nullRate,
+        0.8);
+  }
+
+  @Override
+  public ModelInfo modelInfo() {
+    return new ModelInfo("fake", "1", "0".repeat(64));
+  }
+
+  @Override
+  public DecodingSettings decodingSettings() {
+    return new DecodingSettings(1, 10, 0.6);
+  }
+
+  @Override
+  public void close() {}
+}
