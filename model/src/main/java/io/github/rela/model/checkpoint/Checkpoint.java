@@ -1,0 +1,24 @@
+package io.github.rela.model.checkpoint;
+
+import io.github.rela.model.transformer.Transformer;
+import java.nio.file.Path;
+
+/**
+ * A loaded, verified checkpoint: its configuration and the model with its weights (fp32).
+ *
+ * @param directory the checkpoint directory
+ * @param config the parsed {@code config.json}
+ * @param model the model, parameters in the manager given to {@link CheckpointReader#read}
+ */
+public record Checkpoint(Path directory, CheckpointConfig config, Transformer model) {
+
+  /** The source SentencePiece model file. */
+  public Path sourceTokenizer() {
+    return directory.resolve(config.tokenizer().sourceModel());
+  }
+
+  /** The target SentencePiece model file (the same file for a joint vocabulary). */
+  public Path targetTokenizer() {
+    return directory.resolve(config.tokenizer().targetModel());
+  }
+}

@@ -1,0 +1,103 @@
+package io.github.rela.model.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import io.github.rela.model.config.Json;
+import io.github.rela.model.transformer.Transformer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a checkpoint directory:
+ *
+ * <ul>
+ *   <li>{@code config.json}: {@link CheckpointConfig};
+ *   <li>{@code model.safetensors}: every parameter under its {@link Transformer#namedParameters()}
+ *       name, fp32 or fp16 ({@link SafeTensors});
+ *   <li>the SentencePiece model(s) named by {@link TokenizerSpec};
+ *   <li>{@code manifest.json}: the SHA-256 of each of the above ({@link Manifest}).
+ * </ul>
+ *
+ * <p>The directory is assembled beside its destination and moved into place, so a reader never sees
+ * a half-written checkpoint and an existing checkpoint is replaced whole.
+ */
+public final class CheckpointWriter {
+  public static final String CONFIG_FILE = "config.json";
+
+  private CheckpointWriter() {}
+
+  /**
+   * Writes {@code model} with {@code config} to {@code directory}.
+   *
+   * @param sourceTokenizer the source SentencePiece {@code .model} file to copy
+   * @param targetTokenizer the target one (the same path for a joint vocabulary)
+   */
+  public static void write(
+      Path directory,
+      Transformer model,
+      CheckpointConfig config,
+      Path sourceTokenizer,
+      Path targetTokenizer)
+      throws IOException {
+    if (!model.config().equals(config.model())) {
+      throw new IllegalArgumentException("the checkpoint config describes a different model");
+    }
+    Path absolute = directory.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    Path staging = Files.createTempDirectory(absolute.getParent(), absolute.getFileName() + ".tmp");
+    try {
+      List<String> files = new ArrayList<>();
+      Json.mapper().writeValue(staging.resolve(CONFIG_FILE).toFile(), config);
+      files.add(CONFIG_FILE);
+      SafeTensors.write(
+          staging.resolve(config.weightsFile()),
+          weights(model),
+          config.weightsDtype(),
+          Map.of("format", "rela", "architecture", config.architecture()));
+      files.add(config.weightsFile());
+      copy(sourceTokenizer, staging.resolve(config.tokenizer().sourceModel()));
+      files.add(config.tokenizer().sourceModel());
+      if (!config.tokenizer().sharesModel()) {
+        copy(targetTokenizer, staging.resolve(config.tokenizer().targetModel()));
+        files.add(config.tokenizer().targetModel());
+      }
+      Manifest.of(staging, files).write(staging);
+      deleteRecursively(absolute);
+      Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  private static Map<String, NDArray> weights(Transformer model) {
+    Map<String, NDArray> weights = new LinkedHashMap<>();
+    model.namedParameters().forEach((name, parameter) -> weights.put(name, parameter.getArray()));
+    return weights;
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    if (!Files.isRegularFile(from)) {
+      throw new CheckpointException(
+          CheckpointException.Reason.MISSING_FILE, "tokenizer model " + from + " does not exist");
+    }
+    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
