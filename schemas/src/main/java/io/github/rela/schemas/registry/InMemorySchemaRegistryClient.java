@@ -1,10 +1,12 @@
 package io.github.rela.schemas.registry;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 
 /**
  * A schema registry in memory, with the same ids and not-found errors as a real one: ids are global
@@ -23,7 +25,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
   @Override
   public synchronized int register(String subject, Schema schema) {
     String text = schema.toString();
-    int id = idsBySchemaText.computeIfAbsent(text, t -> idsBySchemaText.size() + 1);
+    int id = idsBySchemaText.computeIfAbsent(text, this::freeIdFor);
     schemasById.putIfAbsent(id, schema);
     List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
     if (!versions.contains(id)) {
@@ -57,6 +59,17 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
       throw notFound(RegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
     }
     return schema;
+  }
+
+  /** The fingerprint-derived id, or the next free one above it should another schema hold it. */
+  private int freeIdFor(String schemaText) {
+    long fingerprint =
+        SchemaNormalization.fingerprint64(schemaText.getBytes(StandardCharsets.UTF_8));
+    int id = Math.max(1, (int) (fingerprint & Integer.MAX_VALUE));
+    while (schemasById.containsKey(id)) {
+      id = id == Integer.MAX_VALUE ? 1 : id + 1;
+    }
+    return id;
   }
 
   /** The subjects registered so far, for tests and diagnostics. */
