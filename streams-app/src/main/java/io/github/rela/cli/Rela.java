@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
       "Translates sentences from topics, flags low-confidence results by their null-attention"
           + " rate, and replays topics for offline evaluation.",
     },
-    subcommands = {HelpCommand.class},
+    subcommands = {io.github.rela.training.cli.ScoreCommand.class, HelpCommand.class},
     footer = {"", "Run 'rela COMMAND --help' for the options of one command."})
 public final class Rela implements Runnable {
 
