@@ -25,6 +25,11 @@ public final class Bleu {
     return new Bleu(BleuOptions.defaults());
   }
 
+  /** Corpus BLEU with sacreBLEU's defaults; see {@link #corpusScore}. */
+  public static BleuScore corpus(List<String> hypotheses, List<List<String>> referenceStreams) {
+    return withDefaults().corpusScore(hypotheses, referenceStreams);
+  }
+
   public BleuOptions options() {
     return options;
   }

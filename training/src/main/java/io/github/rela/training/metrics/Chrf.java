@@ -29,6 +29,11 @@ public final class Chrf {
     return new Chrf(ChrfOptions.defaults());
   }
 
+  /** Corpus chrF2 with sacreBLEU's defaults; see {@link #corpusScore}. */
+  public static ChrfScore corpus(List<String> hypotheses, List<List<String>> referenceStreams) {
+    return withDefaults().corpusScore(hypotheses, referenceStreams);
+  }
+
   public ChrfOptions options() {
     return options;
   }

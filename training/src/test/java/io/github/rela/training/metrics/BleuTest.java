@@ -196,8 +196,8 @@ class BleuTest {
 
   @Test
   void shouldPrintLikeSacreBleu() {
-    // Given the README example
-    BleuScore score = Bleu.withDefaults().corpusScore(HYPS, REFS);
+    // Given the README example scored with the defaults
+    BleuScore score = Bleu.corpus(HYPS, REFS);
     // When formatted
     String line = score.format(2);
     // Then the line has sacreBLEU's layout and figures

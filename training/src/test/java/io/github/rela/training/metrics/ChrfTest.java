@@ -148,7 +148,7 @@ class ChrfTest {
                 "No one was surprised.",
                 "The man had bitten the dog."));
     // When default chrF scores it
-    ChrfScore score = Chrf.withDefaults().corpusScore(hyps, refs);
+    ChrfScore score = Chrf.corpus(hyps, refs);
     // Then it prints as the README shows
     assertEquals("chrF2 = 59.73", score.format(2));
   }
