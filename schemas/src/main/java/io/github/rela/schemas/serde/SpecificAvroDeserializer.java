@@ -13,6 +13,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.Decoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -83,12 +84,12 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     int bodyLength = payload.length - WireFormat.HEADER_SIZE;
     BinaryDecoder decoder =
         DecoderFactory.get().binaryDecoder(payload, WireFormat.HEADER_SIZE, bodyLength, null);
-    T record = read(reader, decoder, id, bodyLength);
+    T record = read(reader, new BoundedDecoder(decoder), id, bodyLength);
     checkFullyRead(decoder, id, bodyLength);
     return record;
   }
 
-  private T read(SpecificDatumReader<T> reader, BinaryDecoder decoder, int id, int bodyLength) {
+  private T read(SpecificDatumReader<T> reader, Decoder decoder, int id, int bodyLength) {
     try {
       return reader.read(null, decoder);
     } catch (EOFException e) {
@@ -100,7 +101,8 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
               + id
               + ") ended before the "
               + reader.getSchema().getName()
-              + " record was complete",
+              + " record was complete"
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()),
           e);
     } catch (IOException | RuntimeException e) {
       throw new PayloadException(

@@ -92,6 +92,19 @@ class BadPayloadTest {
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("serdes")
+  <T extends SpecificRecord> void shouldRejectALengthBeyondThePayload(Serde<T> serde, T record) {
+    // Given a valid header followed by a string length of 2^30 (zig-zag varint) and nothing more
+    byte[] valid = write(serde, record);
+    byte[] huge = Arrays.copyOf(valid, WireFormat.HEADER_SIZE + 5);
+    byte[] length = {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08};
+    System.arraycopy(length, 0, huge, WireFormat.HEADER_SIZE, length.length);
+
+    // Then it fails fast, without allocating a gigabyte
+    assertRejected(serde, huge, ErrorCode.TRUNCATED_AVRO, "1073741824 exceeds the 0 bytes left");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("serdes")
   <T extends SpecificRecord> void shouldRejectAnotherRecordType(Serde<T> serde, T record) {
     // Given a payload of another type, written to the same registry
     SpecificRecord other =
