@@ -2,7 +2,6 @@ package io.github.rela.model.tokenizer;
 
 import ai.djl.sentencepiece.SpProcessor;
 import ai.djl.sentencepiece.SpTokenizer;
-import ai.djl.sentencepiece.SpVocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +22,10 @@ public final class SentencePieceTokenizer implements AutoCloseable {
   private final int vocabSize;
   private final SpecialIds specialIds;
 
-  private SentencePieceTokenizer(SpTokenizer tokenizer, SpecialIds specialIds) {
+  private SentencePieceTokenizer(SpTokenizer tokenizer, int vocabSize, SpecialIds specialIds) {
     this.tokenizer = tokenizer;
     this.processor = tokenizer.getProcessor();
-    this.vocabSize = (int) SpVocabulary.from(tokenizer).size();
+    this.vocabSize = vocabSize;
     this.specialIds = specialIds;
   }
 
@@ -46,13 +45,16 @@ public final class SentencePieceTokenizer implements AutoCloseable {
     if (!Files.isRegularFile(modelFile)) {
       throw new IOException("SentencePiece model " + modelFile + " does not exist");
     }
+    byte[] model = Files.readAllBytes(modelFile);
     SpTokenizer tokenizer;
+    int vocabSize;
     try {
-      tokenizer = new SpTokenizer(Files.readAllBytes(modelFile));
+      vocabSize = ModelProtoPieces.count(model);
+      tokenizer = new SpTokenizer(model);
     } catch (RuntimeException e) {
       throw new IOException(modelFile + " is not a SentencePiece model: " + e.getMessage(), e);
     }
-    SentencePieceTokenizer loaded = new SentencePieceTokenizer(tokenizer, specialIds);
+    SentencePieceTokenizer loaded = new SentencePieceTokenizer(tokenizer, vocabSize, specialIds);
     for (int id : specialIds.asArray()) {
       if (id < 0 || id >= loaded.vocabSize) {
         loaded.close();
