@@ -30,18 +30,25 @@ final class ComposeFile {
     return parse(Files.readString(file));
   }
 
+  /** A service's command, its list form joined by spaces. */
+  String command(String service) {
+    JsonNode command = service(service).path("command");
+    if (!command.isArray()) {
+      return command.asText();
+    }
+    StringBuilder joined = new StringBuilder();
+    command.forEach(part -> joined.append(part.asText()).append(' '));
+    return joined.toString().strip();
+  }
+
   /**
    * The environment compose gives a service, in either of compose's two spellings: a mapping
    * ({@code KEY: value}) or a list ({@code - KEY=value}). A key without a value is passed from the
    * caller's environment; it maps to the empty string here.
    */
   Map<String, String> environment(String service) {
-    JsonNode node = root.path("services").path(service);
-    if (node.isMissingNode()) {
-      throw new IllegalArgumentException("The compose file has no service '" + service + "'");
-    }
     Map<String, String> environment = new TreeMap<>();
-    JsonNode entries = node.path("environment");
+    JsonNode entries = service(service).path("environment");
     if (entries.isArray()) {
       entries.forEach(
           entry -> {
@@ -55,5 +62,13 @@ final class ComposeFile {
               e -> environment.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
     }
     return environment;
+  }
+
+  private JsonNode service(String name) {
+    JsonNode node = root.path("services").path(name);
+    if (node.isMissingNode()) {
+      throw new IllegalArgumentException("The compose file has no service '" + name + "'");
+    }
+    return node;
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
+import io.github.rela.streams.config.RelaStreamsConfig;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,25 @@ class ComposeFileTest {
 
     // Then each one names a setting of rela, of Kafka Streams and its clients, or of the serdes
     assertTrue(unknown.isEmpty(), "compose.yml names unknown settings: " + unknown);
+  }
+
+  @Test
+  void shouldCreateTheTopicsTheTranslatorUses() throws Exception {
+    // Given the command of the one-shot topics service
+    String command = ComposeFile.read(compose).command("topics");
+
+    // When the translator's default topics are looked for in it, then each one is created there
+    RelaStreamsConfig defaults = new RelaStreamsConfig(Map.of());
+    for (String topic :
+        List.of(
+            RelaStreamsConfig.REQUESTS_TOPIC,
+            RelaStreamsConfig.RESULTS_TOPIC,
+            RelaStreamsConfig.LOW_CONFIDENCE_TOPIC,
+            RelaStreamsConfig.DEAD_LETTER_TOPIC)) {
+      assertTrue(
+          command.contains(defaults.getString(topic)),
+          "the topics service does not create " + defaults.getString(topic) + ": " + command);
+    }
   }
 
   @Test
