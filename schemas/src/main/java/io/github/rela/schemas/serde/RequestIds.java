@@ -16,6 +16,18 @@ public final class RequestIds {
     return request.getId() == null || request.getId().isBlank();
   }
 
+  /**
+   * Gives a request without an id the one derived from its record's coordinates; a request with an
+   * id is left alone. Returns the same (mutated) instance.
+   */
+  public static TranslationRequest ensureId(
+      TranslationRequest request, String topic, int partition, long offset) {
+    if (isMissing(request)) {
+      request.setId(fromCoordinates(topic, partition, offset));
+    }
+    return request;
+  }
+
   /** {@code <topic>-<partition>@<offset>}, e.g. {@code translation-requests-0@42}. */
   public static String fromCoordinates(String topic, int partition, long offset) {
     return topic + "-" + partition + "@" + offset;

@@ -117,7 +117,18 @@ class TranslationRequestDeserializerTest {
 
   @Test
   void shouldDeriveStableIdsFromRecordCoordinates() {
-    assertEquals("requests-3@1042", RequestIds.fromCoordinates("requests", 3, 1042));
+    // Given a plain-text request and an Avro request with its own id
+    TranslationRequest text =
+        deserializer(Map.of()).deserialize("requests", "Hallo".getBytes(StandardCharsets.UTF_8));
+    TranslationRequest withId = TranslationRequest.newBuilder().setId("mine").setText("x").build();
+
+    // When ids are ensured
+    RequestIds.ensureId(text, "requests", 3, 1042);
+    RequestIds.ensureId(withId, "requests", 3, 1043);
+
+    // Then only the missing one is derived, from topic, partition and offset
+    assertEquals("requests-3@1042", text.getId());
+    assertEquals("mine", withId.getId());
   }
 
   private TranslationRequestDeserializer deserializer(Map<String, String> configs) {
