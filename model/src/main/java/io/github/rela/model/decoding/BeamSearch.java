@@ -1,0 +1,195 @@
+package io.github.rela.model.decoding;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import io.github.rela.model.tokenizer.SpecialIds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Beam search with the GNMT length penalty, G = beam size rows per source.
+ *
+ * <p>Each step scores the G * V extensions of every source and looks at the best 2G: an EOS among
+ * the first G finishes a hypothesis, the best G others form the next beam (so a finished hypothesis
+ * is replaced at once and never costs another step). A source is done when it has G finished
+ * hypotheses or reaches its maximum length (its beams then end unfinished); it leaves the session,
+ * and its best hypothesis by normalised score is the result. At the first step only row 0 of each
+ * source is live, since all G rows hold the same BOS.
+ */
+public final class BeamSearch implements SearchStrategy {
+  private final DecodingOptions options;
+  private final SpecialIds specialIds;
+  private final StepView view;
+  private final int beam;
+
+  public BeamSearch(DecodingOptions options, SpecialIds specialIds) {
+    this.options = options;
+    this.specialIds = specialIds;
+    this.view = new StepView(specialIds, options.minLength());
+    this.beam = options.beamSize();
+  }
+
+  @Override
+  public int groupSize() {
+    return beam;
+  }
+
+  @Override
+  public List<Hypothesis> search(DecodingSession session, int[] sourceLengths, int[] maxLengths) {
+    int sources = sourceLengths.length;
+    Hypothesis[] results = new Hypothesis[sources];
+    List<List<HypothesisNode>> finished = new ArrayList<>();
+    for (int n = 0; n < sources; n++) {
+      finished.add(new ArrayList<>());
+    }
+    int[] active = IntStream.range(0, sources).toArray(); // position -> source
+    HypothesisNode[] beams = new HypothesisNode[sources * beam]; // row -> hypothesis
+    float[] beamScores = new float[sources * beam]; // [R]
+    for (int row = 0; row < beamScores.length; row++) {
+      beamScores[row] = row % beam == 0 ? 0f : Float.NEGATIVE_INFINITY;
+    }
+    long[] tokens = new long[sources * beam];
+    Arrays.fill(tokens, specialIds.bosId());
+    for (int step = 0; active.length > 0; step++) {
+      Candidates candidates = topCandidates(session, step, tokens, beamScores);
+      List<Integer> kept = new ArrayList<>(active.length);
+      List<Integer> backPointers = new ArrayList<>();
+      List<HypothesisNode> nextBeams = new ArrayList<>();
+      for (int position = 0; position < active.length; position++) {
+        int source = active[position];
+        List<HypothesisNode> extended =
+            advance(candidates, position, beams, sourceLengths[source], finished.get(source));
+        boolean done =
+            extended.isEmpty()
+                || finished.get(source).size() >= beam
+                || extended.get(0).length() >= maxLengths[source];
+        if (done) {
+          results[source] = best(finished.get(source), extended);
+          continue;
+        }
+        int keptPosition = kept.size();
+        kept.add(position);
+        for (int g = 0; g < beam; g++) {
+          int previousRow = candidates.rows[position * 2 * beam + candidates.chosen[position][g]];
+          backPointers.add(keptPosition * beam + previousRow % beam);
+          nextBeams.add(extended.get(g));
+        }
+      }
+      if (kept.isEmpty()) {
+        break;
+      }
+      if (kept.size() < active.length) {
+        session.selectSources(kept.stream().mapToLong(Integer::longValue).toArray());
+        int[] previous = active;
+        active = kept.stream().mapToInt(position -> previous[position]).toArray();
+      }
+      session.reorder(backPointers.stream().mapToLong(Integer::longValue).toArray());
+      beams = nextBeams.toArray(new HypothesisNode[0]);
+      beamScores = new float[beams.length];
+      tokens = new long[beams.length];
+      for (int row = 0; row < beams.length; row++) {
+        beamScores[row] = beams[row].logProbability();
+        tokens[row] = beams[row].token();
+      }
+    }
+    return List.of(results);
+  }
+
+  /**
+   * Turns one source's 2G candidates into finished hypotheses and the next beam.
+   *
+   * @return the G extended hypotheses that stay in the beam, best first
+   */
+  private List<HypothesisNode> advance(
+      Candidates candidates,
+      int position,
+      HypothesisNode[] beams,
+      int sourceLength,
+      List<HypothesisNode> finished) {
+    List<HypothesisNode> extended = new ArrayList<>(beam);
+    int[] chosen = candidates.chosen[position];
+    int count = 0;
+    for (int k = 0; k < 2 * beam && count < beam; k++) {
+      int index = position * 2 * beam + k;
+      int row = candidates.rows[index];
+      HypothesisNode node =
+          HypothesisNode.extend(
+              beams[row],
+              candidates.tokens[index],
+              candidates.scores[index],
+              candidates.attention == null ? null : candidates.attention.row(row, sourceLength));
+      if (candidates.tokens[index] == specialIds.eosId()) {
+        if (k < beam && candidates.scores[index] > Float.NEGATIVE_INFINITY) {
+          finished.add(node);
+        }
+      } else {
+        chosen[count++] = k;
+        extended.add(node);
+      }
+    }
+    return extended;
+  }
+
+  /** The best hypothesis by normalised score among the finished ones and, at the end, the beam. */
+  private Hypothesis best(List<HypothesisNode> finished, List<HypothesisNode> beam) {
+    List<HypothesisNode> all = new ArrayList<>(finished);
+    if (finished.size() < this.beam) {
+      all.addAll(beam);
+    }
+    return all.stream()
+        .map(node -> node.toHypothesis(specialIds.eosId(), options))
+        .max(Comparator.comparingDouble(Hypothesis::score))
+        .orElseThrow();
+  }
+
+  /**
+   * Scores every extension of every row and keeps the best 2G per source.
+   *
+   * @param beamScores cumulative log-probability of each row, [R]
+   */
+  private Candidates topCandidates(
+      DecodingSession session, int step, long[] tokens, float[] beamScores) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      StepScores scores = session.step(tokens);
+      NDArray logProbabilities = view.logProbabilities(scores.logits(), step); // [R, V]
+      int rows = tokens.length;
+      int vocab = (int) logProbabilities.getShape().get(1);
+      NDArray total =
+          logProbabilities.add(
+              logProbabilities.getManager().create(beamScores, new Shape(rows, 1))); // [R, V]
+      NDList top = total.reshape(rows / beam, (long) beam * vocab).topK(2 * beam, 1, true, true);
+      float[] values = top.get(0).toFloatArray(); // [N, 2G]
+      long[] indices = top.get(1).toLongArray(); // [N, 2G] into G * V
+      int[] candidateRows = new int[indices.length];
+      int[] candidateTokens = new int[indices.length];
+      for (int i = 0; i < indices.length; i++) {
+        int source = i / (2 * beam);
+        candidateRows[i] = source * beam + (int) (indices[i] / vocab);
+        candidateTokens[i] = (int) (indices[i] % vocab);
+      }
+      StepView.AttentionRows attention =
+          options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
+      return new Candidates(
+          candidateRows, candidateTokens, values, attention, new int[rows / beam][beam]);
+    }
+  }
+
+  /**
+   * The best 2G extensions of every source, flattened [N, 2G].
+   *
+   * @param rows the row each extends
+   * @param tokens the token it appends
+   * @param scores its cumulative log-probability
+   * @param attention the step's cross-attention of every row, or null
+   * @param chosen per source, which candidates (0 .. 2G-1) formed the next beam, filled by {@link
+   *     #advance}
+   */
+  private record Candidates(
+      int[] rows, int[] tokens, float[] scores, StepView.AttentionRows attention, int[][] chosen) {}
+}

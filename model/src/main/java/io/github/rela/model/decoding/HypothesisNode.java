@@ -1,0 +1,71 @@
+package io.github.rela.model.decoding;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One token of a hypothesis, linked to its prefix: beams that share a prefix share its nodes, so
+ * extending or reordering hypotheses copies nothing.
+ */
+final class HypothesisNode {
+  private final HypothesisNode parent;
+  private final int token;
+  private final float logProbability;
+  private final int length;
+  private final float[] attention;
+
+  private HypothesisNode(
+      HypothesisNode parent, int token, float logProbability, int length, float[] attention) {
+    this.parent = parent;
+    this.token = token;
+    this.logProbability = logProbability;
+    this.length = length;
+    this.attention = attention;
+  }
+
+  /**
+   * The hypothesis {@code parent} (null for the empty prefix) extended by {@code token}.
+   *
+   * @param cumulative log-probability of the whole extended hypothesis
+   * @param attention the step's cross-attention for this token, or null when not kept
+   */
+  static HypothesisNode extend(
+      HypothesisNode parent, int token, float cumulative, float[] attention) {
+    int length = parent == null ? 1 : parent.length + 1;
+    return new HypothesisNode(parent, token, cumulative, length, attention);
+  }
+
+  float logProbability() {
+    return logProbability;
+  }
+
+  int length() {
+    return length;
+  }
+
+  int token() {
+    return token;
+  }
+
+  /** The finished or truncated hypothesis ending at this node. */
+  Hypothesis toHypothesis(int eosId, DecodingOptions options) {
+    boolean finished = token == eosId;
+    List<Integer> tokens = new ArrayList<>(length);
+    List<float[]> attention = new ArrayList<>(length);
+    for (HypothesisNode node = finished ? parent : this; node != null; node = node.parent) {
+      tokens.add(node.token);
+      if (node.attention != null) {
+        attention.add(node.attention);
+      }
+    }
+    Collections.reverse(tokens);
+    Collections.reverse(attention);
+    return new Hypothesis(
+        tokens.stream().mapToInt(Integer::intValue).toArray(),
+        logProbability,
+        options.normalise(logProbability, length),
+        finished,
+        attention);
+  }
+}

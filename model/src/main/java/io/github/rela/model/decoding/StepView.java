@@ -1,0 +1,72 @@
+package io.github.rela.model.decoding;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.rela.model.tokenizer.SpecialIds;
+
+/**
+ * The shared arithmetic of both searches: log-probabilities with the forbidden tokens removed, and
+ * the step's cross-attention copied back per row.
+ *
+ * <p>PAD and BOS are never generated; EOS is forbidden while fewer than {@code minLength} tokens
+ * have been generated.
+ */
+final class StepView {
+  private final SpecialIds specialIds;
+  private final int minLength;
+
+  StepView(SpecialIds specialIds, int minLength) {
+    this.specialIds = specialIds;
+    this.minLength = minLength;
+  }
+
+  /**
+   * Log-probabilities of the next token at step {@code step} (0-based).
+   *
+   * @param logits [R, V]
+   * @return [R, V], -inf for tokens that may not come next
+   */
+  NDArray logProbabilities(NDArray logits, int step) {
+    int vocab = (int) logits.getShape().get(1);
+    float[] bias = new float[vocab];
+    bias[specialIds.padId()] = Float.NEGATIVE_INFINITY;
+    bias[specialIds.bosId()] = Float.NEGATIVE_INFINITY;
+    if (step < minLength) {
+      bias[specialIds.eosId()] = Float.NEGATIVE_INFINITY;
+    }
+    NDManager manager = logits.getManager();
+    return logits.logSoftmax(1).add(manager.create(bias, new Shape(1, vocab)));
+  }
+
+  /**
+   * The attention of every row, on the Java side.
+   *
+   * @param crossAttention [R, L, H, S]
+   */
+  static AttentionRows attention(NDArray crossAttention) {
+    Shape shape = crossAttention.getShape();
+    int rowSize = (int) (shape.get(1) * shape.get(2));
+    return new AttentionRows(crossAttention.toFloatArray(), rowSize, (int) shape.get(3));
+  }
+
+  /**
+   * Cross-attention rows copied from the engine: row r holds L * H blocks of S weights.
+   *
+   * @param data [R, L * H, S] flattened
+   * @param blocks L * H
+   * @param paddedLength S
+   */
+  record AttentionRows(float[] data, int blocks, int paddedLength) {
+
+    /** Row {@code row}'s weights on the first {@code length} source positions: [L * H * length]. */
+    float[] row(int row, int length) {
+      float[] kept = new float[blocks * length];
+      int base = row * blocks * paddedLength;
+      for (int b = 0; b < blocks; b++) {
+        System.arraycopy(data, base + b * paddedLength, kept, b * length, length);
+      }
+      return kept;
+    }
+  }
+}

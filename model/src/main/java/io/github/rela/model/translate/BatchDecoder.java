@@ -1,0 +1,101 @@
+package io.github.rela.model.translate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.model.decoding.DecodingSession;
+import io.github.rela.model.decoding.Hypothesis;
+import io.github.rela.model.decoding.SearchStrategy;
+import io.github.rela.model.tokenizer.SpecialIds;
+import io.github.rela.model.transformer.EncoderOutput;
+import io.github.rela.model.transformer.Transformer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decodes one batch of tokenized sources: pads them, encodes once, runs the search.
+ *
+ * <p>Every array of a batch lives in a sub-manager of {@code manager} and in an {@link NDScope}
+ * (which also catches arrays the engine attaches to the parameters' manager), both closed when the
+ * batch ends, so native memory stays flat however many batches run. Thread-confined, like its
+ * {@link ParameterStore}; the model's weights may be shared between threads.
+ */
+public final class BatchDecoder {
+  private final Transformer model;
+  private final ParameterStore parameterStore;
+  private final NDManager manager;
+  private final SpecialIds specialIds;
+  private final DecodingOptions options;
+  private final SearchStrategy strategy;
+
+  /**
+   * @param manager parent of every batch's manager, on the device of the weights
+   */
+  public BatchDecoder(
+      Transformer model, NDManager manager, SpecialIds specialIds, DecodingOptions options) {
+    this(model, manager, specialIds, options, SearchStrategy.of(options, specialIds));
+  }
+
+  /** A decoder with an explicit search strategy (e.g. beam search at beam 1, for comparisons). */
+  public BatchDecoder(
+      Transformer model,
+      NDManager manager,
+      SpecialIds specialIds,
+      DecodingOptions options,
+      SearchStrategy strategy) {
+    this.model = model;
+    this.parameterStore = new ParameterStore(manager, false);
+    this.manager = manager;
+    this.specialIds = specialIds;
+    this.options = options;
+    this.strategy = strategy;
+  }
+
+  public DecodingOptions options() {
+    return options;
+  }
+
+  /**
+   * Decodes {@code sources}.
+   *
+   * @param sources token ids, each ending with EOS and no longer than the model's maximum length
+   * @return the best hypothesis of each source, in the order given
+   */
+  public List<Hypothesis> decode(List<int[]> sources) {
+    if (sources.isEmpty()) {
+      return List.of();
+    }
+    int[] lengths = sources.stream().mapToInt(ids -> ids.length).toArray();
+    int[] maxLengths = new int[lengths.length];
+    for (int n = 0; n < lengths.length; n++) {
+      maxLengths[n] = options.maxLength(lengths[n], model.config().maxLength());
+    }
+    try (NDManager batch = manager.newSubManager();
+        NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray sourceIds = padded(batch, sources); // [B, S]
+      EncoderOutput encoded = model.encode(parameterStore, sourceIds, false);
+      try (DecodingSession session =
+          options.stepMode().open(model, parameterStore, encoded, strategy.groupSize())) {
+        return strategy.search(session, lengths, maxLengths);
+      }
+    }
+  }
+
+  /** The sources right-padded with PAD to the longest: [B, S] int64. */
+  private NDArray padded(NDManager batch, List<int[]> sources) {
+    int width = sources.stream().mapToInt(ids -> ids.length).max().orElse(1);
+    long[] flat = new long[sources.size() * width];
+    Arrays.fill(flat, specialIds.padId());
+    for (int n = 0; n < sources.size(); n++) {
+      int[] ids = sources.get(n);
+      for (int i = 0; i < ids.length; i++) {
+        flat[n * width + i] = ids[i];
+      }
+    }
+    return batch.create(flat, new Shape(sources.size(), width));
+  }
+}

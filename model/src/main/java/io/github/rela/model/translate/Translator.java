@@ -1,0 +1,243 @@
+package io.github.rela.model.translate;
+
+import ai.djl.ndarray.NDManager;
+import io.github.rela.model.checkpoint.Checkpoint;
+import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.model.decoding.Hypothesis;
+import io.github.rela.model.tokenizer.SentencePieceTokenizer;
+import io.github.rela.model.transformer.Transformer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sentences in, translations out, in input order.
+ *
+ * <p>Each sentence is tokenized into pieces followed by EOS (the layout the model is trained on),
+ * cut to the model's maximum length with a warning if longer; the sentences are sorted by length so
+ * that each batch holds similar lengths (little padding), decoded batch by batch by a {@link
+ * BatchDecoder}, and put back in input order. A blank sentence translates to an empty string
+ * without touching the model.
+ *
+ * <p>Thread-confined: use one translator per thread. The model's weights are only read, so
+ * translators on several threads may share one {@link Transformer}.
+ */
+public final class Translator implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Translator.class.getName());
+
+  private final Transformer model;
+  private final SentencePieceTokenizer sourceTokenizer;
+  private final SentencePieceTokenizer targetTokenizer;
+  private final BatchDecoder decoder;
+  private final int batchSize;
+  private final AttentionView view;
+  private final boolean ownsTokenizers;
+
+  private Translator(Builder builder) {
+    this.model = builder.model;
+    this.sourceTokenizer = builder.sourceTokenizer;
+    this.targetTokenizer = builder.targetTokenizer;
+    this.decoder =
+        new BatchDecoder(
+            model,
+            builder.manager,
+            targetTokenizer.specialIds(),
+            builder.decoding.withKeepAttention(true));
+    this.batchSize = builder.batchSize;
+    this.view = builder.view;
+    this.ownsTokenizers = builder.ownsTokenizers;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A translator for a loaded checkpoint, with tokenizers of its own (closed with it).
+   *
+   * @param manager parent of the batches' managers, e.g. the checkpoint's manager
+   */
+  public static Translator open(
+      Checkpoint checkpoint,
+      NDManager manager,
+      DecodingOptions decoding,
+      int batchSize,
+      AttentionView view)
+      throws IOException {
+    var specialIds = checkpoint.config().tokenizer().specialIds();
+    SentencePieceTokenizer source =
+        SentencePieceTokenizer.load(checkpoint.sourceTokenizer(), specialIds);
+    SentencePieceTokenizer target =
+        checkpoint.config().tokenizer().sharesModel()
+            ? source
+            : SentencePieceTokenizer.load(checkpoint.targetTokenizer(), specialIds);
+    Builder builder =
+        builder()
+            .setModel(checkpoint.model())
+            .setManager(manager)
+            .setTokenizers(source, target)
+            .optDecoding(decoding)
+            .optBatchSize(batchSize)
+            .optAttentionView(view);
+    builder.ownsTokenizers = true;
+    return builder.build();
+  }
+
+  /** Translates {@code sentences}; result i belongs to sentence i. */
+  public List<Translation> translate(List<String> sentences) {
+    Translation[] results = new Translation[sentences.size()];
+    List<Source> sources = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      String sentence = sentences.get(i);
+      if (sentence.isBlank()) {
+        results[i] = Translation.empty(sentence, view);
+      } else {
+        sources.add(tokenize(i, sentence));
+      }
+    }
+    sources.sort(Comparator.comparingInt((Source s) -> s.ids.length).reversed());
+    for (int start = 0; start < sources.size(); start += batchSize) {
+      List<Source> batch = sources.subList(start, Math.min(start + batchSize, sources.size()));
+      List<Hypothesis> best = decoder.decode(batch.stream().map(Source::ids).toList());
+      for (int n = 0; n < batch.size(); n++) {
+        Source source = batch.get(n);
+        results[source.index] = assemble(sentences.get(source.index), source, best.get(n));
+      }
+    }
+    return List.of(results);
+  }
+
+  /** Translates one sentence. */
+  public Translation translate(String sentence) {
+    return translate(List.of(sentence)).get(0);
+  }
+
+  private Source tokenize(int index, String sentence) {
+    int[] pieces = sourceTokenizer.encode(sentence);
+    int room = model.config().maxLength() - 1; // leaves room for EOS
+    boolean truncated = pieces.length > room;
+    if (truncated) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "sentence {0} has {1} tokens, more than the model''s maximum of {2}: truncated",
+          index + 1,
+          pieces.length + 1,
+          room + 1);
+      pieces = Arrays.copyOf(pieces, room);
+    }
+    int[] ids = Arrays.copyOf(pieces, pieces.length + 1);
+    ids[pieces.length] = sourceTokenizer.specialIds().eosId();
+    return new Source(index, ids, truncated);
+  }
+
+  private Translation assemble(String sentence, Source source, Hypothesis best) {
+    int sourceLength = source.ids.length;
+    List<String> sourceTokens =
+        Arrays.stream(source.ids).mapToObj(sourceTokenizer::piece).toList(); // EOS last
+    List<String> targetTokens =
+        Arrays.stream(best.tokens()).mapToObj(targetTokenizer::piece).toList();
+    int layers = model.config().decoderLayers();
+    int heads = model.config().numHeads();
+    AttentionStats stats = AttentionStats.of(best.attention(), layers * heads, sourceLength);
+    AttentionView alignmentView = view == AttentionView.HEADS ? AttentionView.LAST_LAYER : view;
+    List<AlignmentLink> alignment =
+        WordAlignment.align(
+            sourceTokens.subList(0, sourceLength - 1),
+            targetTokens,
+            SparseAttention.averaged(alignmentView, best.attention(), layers, heads, sourceLength));
+    return new Translation(
+        sentence,
+        targetTokenizer.decode(best.tokens()),
+        sourceTokens,
+        targetTokens,
+        best.logProbability(),
+        best.score(),
+        SparseAttention.of(view, best.attention(), layers, heads, sourceLength),
+        alignment,
+        stats.nullRate(),
+        stats.sparsity(),
+        source.truncated);
+  }
+
+  /** Closes the tokenizers when this translator loaded them; the model is the caller's. */
+  @Override
+  public void close() {
+    if (ownsTokenizers) {
+      sourceTokenizer.close();
+      if (targetTokenizer != sourceTokenizer) {
+        targetTokenizer.close();
+      }
+    }
+  }
+
+  /** A tokenized sentence and its place in the input. */
+  private record Source(int index, int[] ids, boolean truncated) {}
+
+  /** Builder: {@code setX} for required values, {@code optX} for optional ones. */
+  public static final class Builder {
+    private Transformer model;
+    private NDManager manager;
+    private SentencePieceTokenizer sourceTokenizer;
+    private SentencePieceTokenizer targetTokenizer;
+    private DecodingOptions decoding = DecodingOptions.defaults();
+    private int batchSize = 32;
+    private AttentionView view = AttentionView.HEADS;
+    private boolean ownsTokenizers;
+
+    private Builder() {}
+
+    public Builder setModel(Transformer model) {
+      this.model = model;
+      return this;
+    }
+
+    /** Parent of every batch's manager, on the device of the model's weights. */
+    public Builder setManager(NDManager manager) {
+      this.manager = manager;
+      return this;
+    }
+
+    /** The tokenizers (one instance twice for a joint vocabulary); the caller closes them. */
+    public Builder setTokenizers(SentencePieceTokenizer source, SentencePieceTokenizer target) {
+      this.sourceTokenizer = source;
+      this.targetTokenizer = target;
+      return this;
+    }
+
+    public Builder optDecoding(DecodingOptions decoding) {
+      this.decoding = decoding;
+      return this;
+    }
+
+    /** Sentences per batch (32 by default). */
+    public Builder optBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    public Builder optAttentionView(AttentionView view) {
+      this.view = view;
+      return this;
+    }
+
+    /** Builds the translator after checking that everything required is set. */
+    public Translator build() {
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(manager, "manager");
+      Objects.requireNonNull(sourceTokenizer, "source tokenizer");
+      Objects.requireNonNull(targetTokenizer, "target tokenizer");
+      Objects.requireNonNull(decoding, "decoding options");
+      Objects.requireNonNull(view, "attention view");
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+      }
+      if (model.config().maxLength() < 2) {
+        throw new IllegalArgumentException("the model's maximum length must be at least 2");
+      }
+      return new Translator(this);
+    }
+  }
+}
