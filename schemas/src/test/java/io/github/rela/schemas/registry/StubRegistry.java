@@ -2,13 +2,16 @@ package io.github.rela.schemas.registry;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 
-/** An HTTP server on 127.0.0.1 that answers every request with one canned response. */
+/** An HTTP(S) server on 127.0.0.1 that answers every request with one canned response. */
 final class StubRegistry implements AutoCloseable {
 
   /** What a request looked like on arrival. */
@@ -20,8 +23,24 @@ final class StubRegistry implements AutoCloseable {
   private volatile int status = 200;
   private volatile String body = "{}";
 
+  private final String scheme;
+
   StubRegistry() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(null);
+  }
+
+  /** Serves HTTPS with this context's certificate, or plain HTTP when it is null. */
+  StubRegistry(SSLContext tls) throws IOException {
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+    if (tls == null) {
+      server = HttpServer.create(address, 0);
+      scheme = "http";
+    } else {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+      scheme = "https";
+    }
     server.createContext("/", this::handle);
     server.start();
   }
@@ -33,7 +52,7 @@ final class StubRegistry implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7";
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/apis/ccompat/v7";
   }
 
   List<Request> requests() {
