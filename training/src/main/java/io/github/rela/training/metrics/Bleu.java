@@ -50,8 +50,9 @@ public final class Bleu {
     return score(sum);
   }
 
-  /** Scores one hypothesis against its references. */
+  /** Scores one hypothesis against its references (at least one). */
   public BleuScore sentenceScore(String hypothesis, List<String> references) {
+    References.checkNotEmpty(references);
     return score(segmentStatistics(hypothesis, references));
   }
 

@@ -57,8 +57,12 @@ public final class Chrf {
     return new ChrfScore(options.name(), fScore(sum));
   }
 
-  /** Sentence-level chrF: one hypothesis against its references (sacreBLEU's sentence_chrf). */
+  /**
+   * Sentence-level chrF: one hypothesis against its references, at least one (sacreBLEU's
+   * sentence_chrf).
+   */
   public ChrfScore sentenceScore(String hypothesis, List<String> references) {
+    References.checkNotEmpty(references);
     return new ChrfScore(options.name(), fScore(segmentStatistics(hypothesis, references)));
   }
 

@@ -33,6 +33,13 @@ public final class References {
     }
   }
 
+  /** Fails when a sentence has no reference to be scored against. */
+  static void checkNotEmpty(List<String> references) {
+    if (references.isEmpty()) {
+      throw new IllegalArgumentException("A sentence needs at least one reference");
+    }
+  }
+
   /**
    * The references of segment {@code index}, leaving out null and empty ones.
    *

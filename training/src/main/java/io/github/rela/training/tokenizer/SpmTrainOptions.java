@@ -1,8 +1,11 @@
 package io.github.rela.training.tokenizer;
 
+import io.github.rela.model.tokenizer.SpecialIds;
+
 /**
- * Settings for {@code spm_train}. The special ids are fixed for the whole project (the model and
- * its runtime tokenizer rely on them): pad 0, unk 1, bos 2, eos 3.
+ * Settings for {@code spm_train}. The special ids are not settings: they are the project's {@link
+ * SpecialIds#PROJECT} (pad 0, unk 1, bos 2, eos 3), which the model and its runtime tokenizer rely
+ * on.
  *
  * @param vocabSize pieces in the vocabulary, special ones included
  * @param modelType unigram or BPE
@@ -20,13 +23,11 @@ public record SpmTrainOptions(
     int seed,
     int numThreads) {
 
-  public static final int PAD_ID = 0;
-  public static final int UNK_ID = 1;
-  public static final int BOS_ID = 2;
-  public static final int EOS_ID = 3;
+  /** pad, unk, bos and eos. */
+  private static final int SPECIAL_PIECES = 4;
 
   public SpmTrainOptions {
-    if (vocabSize <= EOS_ID + 1) {
+    if (vocabSize <= SPECIAL_PIECES) {
       throw new IllegalArgumentException(
           "vocabSize must exceed the 4 special pieces: " + vocabSize);
     }

@@ -1,5 +1,6 @@
 package io.github.rela.training.tokenizer;
 
+import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.training.data.Utf8LineReader;
 import java.io.BufferedWriter;
 import java.io.File;
@@ -28,7 +29,11 @@ public final class SpmTrainer {
 
   /** The {@code spm_train} executable on the PATH, if any. */
   public static Optional<Path> findProgram() {
-    String path = System.getenv("PATH");
+    return findProgram(System.getenv("PATH"));
+  }
+
+  /** The {@code spm_train} executable in the directories of a PATH-style list, if any. */
+  static Optional<Path> findProgram(String path) {
     if (path == null) {
       return Optional.empty();
     }
@@ -51,14 +56,7 @@ public final class SpmTrainer {
    * @throws IllegalStateException when spm_train is missing or fails
    */
   public static SpmModelFiles train(List<Path> inputs, Path prefix, SpmTrainOptions options) {
-    Path program =
-        findProgram()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        PROGRAM
-                            + " was not found on the PATH. Install Debian's 'sentencepiece'"
-                            + " package: sudo apt-get install sentencepiece"));
+    Path program = findProgram().orElseThrow(SpmTrainer::notFound);
     try {
       Path dir = prefix.toAbsolutePath().getParent();
       Files.createDirectories(dir);
@@ -75,6 +73,14 @@ public final class SpmTrainer {
     return SpmModelFiles.forPrefix(prefix);
   }
 
+  /** The error for a missing spm_train, with the way to install it. */
+  static IllegalStateException notFound() {
+    return new IllegalStateException(
+        PROGRAM
+            + " was not found on the PATH. Install Debian's 'sentencepiece' package:"
+            + " sudo apt-get install sentencepiece");
+  }
+
   /** The spm_train command line. */
   static List<String> command(Path program, Path text, Path prefix, SpmTrainOptions options) {
     List<String> command = new ArrayList<>();
@@ -88,10 +94,11 @@ public final class SpmTrainer {
     command.add("--shuffle_input_sentence=true");
     command.add("--random_seed=" + options.seed());
     command.add("--num_threads=" + options.numThreads());
-    command.add("--pad_id=" + SpmTrainOptions.PAD_ID);
-    command.add("--unk_id=" + SpmTrainOptions.UNK_ID);
-    command.add("--bos_id=" + SpmTrainOptions.BOS_ID);
-    command.add("--eos_id=" + SpmTrainOptions.EOS_ID);
+    SpecialIds ids = SpecialIds.PROJECT;
+    command.add("--pad_id=" + ids.padId());
+    command.add("--unk_id=" + ids.unkId());
+    command.add("--bos_id=" + ids.bosId());
+    command.add("--eos_id=" + ids.eosId());
     return command;
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.sentencepiece.SpProcessor;
 import ai.djl.sentencepiece.SpTokenizer;
+import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.training.data.DataPaths;
 import io.github.rela.training.data.Multi30k;
 import io.github.rela.training.data.Utf8LineReader;
@@ -72,15 +73,16 @@ class SpmTrainerIntegrationTest {
     assertEquals(500, Files.readAllLines(vocabularies.source().vocab()).size());
     try (SpTokenizer tokenizer = new SpTokenizer(vocabularies.source().model())) {
       SpProcessor processor = tokenizer.getProcessor();
-      assertEquals("<pad>", processor.getToken(SpmTrainOptions.PAD_ID));
-      assertEquals("<unk>", processor.getToken(SpmTrainOptions.UNK_ID));
-      assertEquals("<s>", processor.getToken(SpmTrainOptions.BOS_ID));
-      assertEquals("</s>", processor.getToken(SpmTrainOptions.EOS_ID));
+      SpecialIds special = SpecialIds.PROJECT;
+      assertEquals("<pad>", processor.getToken(special.padId()));
+      assertEquals("<unk>", processor.getToken(special.unkId()));
+      assertEquals("<s>", processor.getToken(special.bosId()));
+      assertEquals("</s>", processor.getToken(special.eosId()));
       for (String sentence : firstLines(sourceText, 20)) {
         int[] ids = processor.encode(sentence);
         assertTrue(ids.length > 0);
         for (int id : ids) {
-          assertTrue(id > SpmTrainOptions.EOS_ID && id < 500, "piece id " + id);
+          assertTrue(id > special.eosId() && id < 500, "piece id " + id);
         }
         assertEquals(sentence, processor.decode(ids));
       }

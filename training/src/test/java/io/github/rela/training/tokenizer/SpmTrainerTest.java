@@ -3,10 +3,16 @@ package io.github.rela.training.tokenizer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpmTrainerTest {
 
@@ -41,6 +47,28 @@ class SpmTrainerTest {
             "--bos_id=2",
             "--eos_id=3"),
         command);
+  }
+
+  @Test
+  void shouldFindTheProgramOnlyInPathDirectories(@TempDir Path dir) throws IOException {
+    // Given one directory with an executable spm_train and one without
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Path program = Files.writeString(bin.resolve(SpmTrainer.PROGRAM), "#!/bin/sh\n");
+    assumeTrue(program.toFile().setExecutable(true), "cannot mark files executable here");
+    // When searched, then only the PATH that lists bin finds it
+    assertEquals(Optional.of(program), SpmTrainer.findProgram(empty + File.pathSeparator + bin));
+    assertEquals(Optional.empty(), SpmTrainer.findProgram(empty.toString()));
+    assertEquals(Optional.empty(), SpmTrainer.findProgram(null));
+  }
+
+  @Test
+  void shouldNameTheDebianPackageWhenTheProgramIsMissing() {
+    // Given no spm_train, when the error is built, then it says how to install it
+    assertEquals(
+        "spm_train was not found on the PATH. Install Debian's 'sentencepiece' package:"
+            + " sudo apt-get install sentencepiece",
+        SpmTrainer.notFound().getMessage());
   }
 
   @Test
