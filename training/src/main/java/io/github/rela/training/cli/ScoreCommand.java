@@ -43,6 +43,9 @@ public final class ScoreCommand implements Callable<Integer> {
 
   private static final Path STDIN = Path.of("<stdin>");
 
+  /** sacreBLEU warns once this many hypotheses end in " .", a sign of tokenized output. */
+  static final int TOKENIZED_PERIOD_LINES = 100;
+
   @Option(
       names = {"-r", "--ref"},
       required = true,
@@ -78,6 +81,7 @@ public final class ScoreCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       List<String> hyps = readHypotheses();
+      warnIfTokenized(hyps);
       List<List<String>> refs = new ArrayList<>();
       for (Path reference : references) {
         refs.add(checkedLength(readLines(Utf8LineReader.open(reference)), hyps, reference));
@@ -106,6 +110,22 @@ public final class ScoreCommand implements Callable<Integer> {
   private List<String> readHypotheses() {
     return readLines(
         hypothesis == null ? Utf8LineReader.of(stdin, STDIN) : Utf8LineReader.open(hypothesis));
+  }
+
+  /**
+   * BLEU with the 13a tokenizer expects detokenized text; scoring tokenized output inflates or
+   * deflates it. Warn as sacreBLEU does.
+   */
+  private void warnIfTokenized(List<String> hyps) {
+    long tokenized = hyps.stream().filter(h -> h.endsWith(" .")).count();
+    if (tokenized >= TOKENIZED_PERIOD_LINES) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(
+          "rela score: warning: %d lines end in a tokenized period (' .'); the hypotheses look"
+              + " tokenized, which makes BLEU incomparable. Detokenize them first.%n",
+          tokenized);
+      err.flush();
+    }
   }
 
   private List<String> checkedLength(List<String> refLines, List<String> hyps, Path reference) {

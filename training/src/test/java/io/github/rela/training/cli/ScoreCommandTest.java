@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,20 @@ class ScoreCommandTest {
     // Then the error names the file and the line
     assertEquals(ScoreCommand.EXIT_BAD_INPUT, status);
     assertTrue(err.toString().contains("Invalid UTF-8 in " + bad + " at line 2"), err.toString());
+  }
+
+  @Test
+  void shouldWarnAboutTokenizedHypotheses() throws IOException {
+    // Given 100 hypotheses that end in a tokenized period
+    String[] lines = new String[ScoreCommand.TOKENIZED_PERIOD_LINES];
+    Arrays.fill(lines, "A dog runs .");
+    Path tokenized = write("tok.en", lines);
+    // When scored
+    int status = run("--ref", tokenized.toString(), "--hyp", tokenized.toString());
+    // Then it still scores, with a warning on standard error
+    assertEquals(0, status);
+    assertTrue(out.toString().startsWith("BLEU = 100.00"), out.toString());
+    assertTrue(err.toString().contains("100 lines end in a tokenized period"), err.toString());
   }
 
   @Test

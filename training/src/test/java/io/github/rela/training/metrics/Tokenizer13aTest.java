@@ -29,6 +29,11 @@ class Tokenizer13aTest {
         Arguments.of("a.,b", "a . , b"),
         Arguments.of("\"Quoted\" text;", "\" Quoted \" text ;"),
         Arguments.of("5 % of 10@home #tag", "5 % of 10 @ home # tag"),
+        Arguments.of("a_b|c~d^e\\f`g", "a _ b | c ~ d ^ e \\ f ` g"),
+        Arguments.of("x+y=z*2; q?", "x + y = z * 2 ; q ?"),
+        Arguments.of("it's 10:30 & 1/2", "it's 10 : 30 & 1 / 2"),
+        Arguments.of("tab\there\u001cfs\u0085nel", "tab here fs nel"),
+        Arguments.of("&amp;quot;", "& quot ;"),
         Arguments.of("", ""));
   }
 
