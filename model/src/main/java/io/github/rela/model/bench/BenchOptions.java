@@ -1,0 +1,54 @@
+package io.github.rela.model.bench;
+
+import io.github.rela.model.config.AttentionKind;
+import java.util.List;
+
+/**
+ * What {@code rela bench} measures.
+ *
+ * @param kinds attention functions to compare, each used in all three attention types
+ * @param batchSizes sentences per batch
+ * @param beamSize the beam of the beam-search rows (greedy rows are always measured)
+ * @param recomputeBatchSizes batch sizes at which greedy decoding is also timed without caches
+ * @param sourceLength source tokens per sentence, EOS included
+ * @param outputLength target tokens per sentence: EOS is suppressed until then and decoding stops
+ *     there, so that every model, trained or not, does the same work
+ * @param secondsPerCell minimum timed seconds per measurement (after one warm-up batch)
+ * @param keepAttention copy the cross-attention back each step, as translation does
+ * @param seed seed of the random weights and source tokens
+ */
+public record BenchOptions(
+    List<AttentionKind> kinds,
+    List<Integer> batchSizes,
+    int beamSize,
+    List<Integer> recomputeBatchSizes,
+    int sourceLength,
+    int outputLength,
+    double secondsPerCell,
+    boolean keepAttention,
+    long seed) {
+
+  /** Rejects options that cannot be measured. */
+  public BenchOptions {
+    kinds = List.copyOf(kinds);
+    batchSizes = List.copyOf(batchSizes);
+    recomputeBatchSizes = List.copyOf(recomputeBatchSizes);
+    if (kinds.isEmpty() || batchSizes.isEmpty()) {
+      throw new IllegalArgumentException("at least one attention kind and batch size are needed");
+    }
+    if (batchSizes.stream().anyMatch(b -> b < 1)
+        || recomputeBatchSizes.stream().anyMatch(b -> b < 1)) {
+      throw new IllegalArgumentException("batch sizes must be positive");
+    }
+    if (beamSize < 2) {
+      throw new IllegalArgumentException(
+          "the beam rows need a beam of at least 2, got " + beamSize);
+    }
+    if (sourceLength < 2 || outputLength < 1) {
+      throw new IllegalArgumentException("source length must be >= 2 and output length >= 1");
+    }
+    if (!(secondsPerCell > 0)) {
+      throw new IllegalArgumentException("seconds per cell must be positive");
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.github.rela.model.bench;
+
+import io.github.rela.model.config.AttentionKind;
+import io.github.rela.model.decoding.StepMode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+
+/** Prints the benchmark's table side by side, then the ratios the acceptance criteria name. */
+public final class BenchReport {
+  private final List<CellResult> cells;
+  private final double peakGflops;
+  private final BenchOptions options;
+
+  public BenchReport(List<CellResult> cells, double peakGflops, BenchOptions options) {
+    this.cells = List.copyOf(cells);
+    this.peakGflops = peakGflops;
+    this.options = options;
+  }
+
+  /** The table (one row per search and batch size, one column group per kind) and the ratios. */
+  public void print(PrintWriter out) {
+    out.printf(
+        "%nIncremental decoding, %d source and %d target tokens per sentence; sent/s | tok/s |"
+            + " share of the fp32 matmul peak (%.1f GFLOP/s)%n",
+        options.sourceLength(), options.outputLength(), peakGflops);
+    out.printf("%-8s %5s", "search", "batch");
+    for (AttentionKind kind : options.kinds()) {
+      out.printf(" | %-28s", kind.id());
+    }
+    out.println();
+    for (int beam : new int[] {1, options.beamSize()}) {
+      for (int batch : options.batchSizes()) {
+        out.printf("%-8s %5d", searchName(beam), batch);
+        for (AttentionKind kind : options.kinds()) {
+          CellResult cell = cell(kind, beam, batch, StepMode.INCREMENTAL).orElseThrow();
+          out.printf(
+              " | %7.1f %9.0f %8.1f%%",
+              cell.sentencesPerSecond(), cell.tokensPerSecond(), 100 * cell.gflops() / peakGflops);
+        }
+        out.println();
+      }
+    }
+    printRatios(out);
+    out.flush();
+  }
+
+  private void printRatios(PrintWriter out) {
+    out.printf("%nRatios (sentences/s)%n");
+    for (AttentionKind kind : options.kinds()) {
+      for (int batch : options.recomputeBatchSizes()) {
+        ratio(
+            out,
+            kind.id() + " greedy batch " + batch + ": incremental / recompute",
+            cell(kind, 1, batch, StepMode.INCREMENTAL),
+            cell(kind, 1, batch, StepMode.RECOMPUTE),
+            3.0);
+      }
+      for (int beam : new int[] {1, options.beamSize()}) {
+        ratio(
+            out,
+            kind.id() + " " + searchName(beam) + ": batch 32 / batch 1",
+            cell(kind, beam, 32, StepMode.INCREMENTAL),
+            cell(kind, beam, 1, StepMode.INCREMENTAL),
+            8.0);
+      }
+    }
+    for (int beam : new int[] {1, options.beamSize()}) {
+      for (int batch : options.batchSizes()) {
+        String where = searchName(beam) + " batch " + batch;
+        ratio(
+            out,
+            "rela-g / softmax, " + where,
+            cell(AttentionKind.RELA_G, beam, batch, StepMode.INCREMENTAL),
+            cell(AttentionKind.SOFTMAX, beam, batch, StepMode.INCREMENTAL),
+            0.95);
+        ratio(
+            out,
+            "rela-g / entmax15, " + where,
+            cell(AttentionKind.RELA_G, beam, batch, StepMode.INCREMENTAL),
+            cell(AttentionKind.ENTMAX15, beam, batch, StepMode.INCREMENTAL),
+            2.0);
+      }
+    }
+  }
+
+  /** Prints {@code a / b} against its target, when both cells were measured. */
+  private static void ratio(
+      PrintWriter out,
+      String label,
+      Optional<CellResult> a,
+      Optional<CellResult> b,
+      double target) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return;
+    }
+    double ratio = a.get().sentencesPerSecond() / b.get().sentencesPerSecond();
+    out.printf(
+        "  %-52s %6.2fx (target >= %.2fx: %s)%n",
+        label, ratio, target, ratio >= target ? "met" : "NOT met");
+  }
+
+  private Optional<CellResult> cell(AttentionKind kind, int beam, int batch, StepMode mode) {
+    return cells.stream()
+        .filter(
+            c ->
+                c.kind() == kind
+                    && c.beamSize() == beam
+                    && c.batchSize() == batch
+                    && c.mode() == mode)
+        .findFirst();
+  }
+
+  private static String searchName(int beam) {
+    return beam == 1 ? "greedy" : "beam " + beam;
+  }
+}

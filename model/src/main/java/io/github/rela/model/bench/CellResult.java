@@ -1,0 +1,39 @@
+package io.github.rela.model.bench;
+
+import io.github.rela.model.config.AttentionKind;
+import io.github.rela.model.decoding.StepMode;
+
+/**
+ * One measurement.
+ *
+ * @param kind the attention function of the model
+ * @param beamSize 1 for greedy
+ * @param batchSize sentences per batch
+ * @param mode incremental or recomputing
+ * @param sentences sentences decoded in the timed part
+ * @param targetTokens target tokens generated (final hypotheses, EOS excluded)
+ * @param seconds timed seconds
+ * @param flops analytic FLOPs of the timed part
+ */
+public record CellResult(
+    AttentionKind kind,
+    int beamSize,
+    int batchSize,
+    StepMode mode,
+    long sentences,
+    long targetTokens,
+    double seconds,
+    double flops) {
+
+  public double sentencesPerSecond() {
+    return sentences / seconds;
+  }
+
+  public double tokensPerSecond() {
+    return targetTokens / seconds;
+  }
+
+  public double gflops() {
+    return flops / seconds / 1e9;
+  }
+}
