@@ -23,7 +23,12 @@ import picocli.CommandLine.ScopeType;
       "Translates sentences from topics, flags low-confidence results by their null-attention"
           + " rate, and replays topics for offline evaluation.",
     },
-    subcommands = {io.github.rela.training.cli.ScoreCommand.class, HelpCommand.class},
+    subcommands = {
+      io.github.rela.training.cli.ScoreCommand.class,
+      io.github.rela.model.cli.TranslateCommand.class,
+      io.github.rela.model.cli.BenchCommand.class,
+      HelpCommand.class
+    },
     footer = {"", "Run 'rela COMMAND --help' for the options of one command."})
 public final class Rela implements Runnable {
 
