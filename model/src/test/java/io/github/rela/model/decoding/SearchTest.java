@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
 import io.github.rela.model.config.AttentionKind;
 import io.github.rela.model.support.TinyModels;
 import io.github.rela.model.tokenizer.SpecialIds;
+import io.github.rela.model.transformer.EncoderOutput;
 import io.github.rela.model.transformer.Transformer;
 import io.github.rela.model.translate.BatchDecoder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +95,38 @@ class SearchTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 4})
+  void shouldDropFinishedSourcesFromTheBatch(int beam) {
+    // Given
+    DecodingOptions options = options(beam);
+    SearchStrategy strategy = SearchStrategy.of(options, SpecialIds.PROJECT);
+    List<Integer> rowsPerStep = new ArrayList<>();
+    int[] lengths = SOURCES.stream().mapToInt(ids -> ids.length).toArray();
+    int[] maxLengths =
+        Arrays.stream(lengths).map(length -> options.maxLength(length, 32)).toArray();
+    List<Hypothesis> results;
+    // When
+    try (NDManager batch = manager.newSubManager()) {
+      ParameterStore store = new ParameterStore(batch, false);
+      EncoderOutput encoded = model.encode(store, padded(batch), false);
+      try (DecodingSession session =
+          new CountingSession(
+              StepMode.INCREMENTAL.open(model, store, encoded, beam), rowsPerStep)) {
+        results = strategy.search(session, lengths, maxLengths);
+      }
+    }
+    // Then: the rows shrink by whole sources as they finish, and no step runs past the longest
+    assertEquals(SOURCES.size() * beam, rowsPerStep.get(0));
+    for (int step = 1; step < rowsPerStep.size(); step++) {
+      assertEquals(0, rowsPerStep.get(step) % beam);
+      assertTrue(rowsPerStep.get(step) <= rowsPerStep.get(step - 1));
+    }
+    assertTrue(rowsPerStep.get(rowsPerStep.size() - 1) < rowsPerStep.get(0));
+    assertTrue(rowsPerStep.size() <= Arrays.stream(maxLengths).max().orElseThrow());
+    assertEquals(SOURCES.size(), results.size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
   void shouldGenerateExactlyTheForcedLength(int beam) {
     // Given
     DecodingOptions forced = options(beam).withMinLength(6).withMaxLength(0f, 6);
@@ -135,6 +172,16 @@ class SearchTest {
         assertEquals(blocks * SOURCES.get(n).length, row.length);
       }
     }
+  }
+
+  private static NDArray padded(NDManager batch) {
+    long[][] rows = new long[SOURCES.size()][7];
+    for (int n = 0; n < SOURCES.size(); n++) {
+      for (int i = 0; i < SOURCES.get(n).length; i++) {
+        rows[n][i] = SOURCES.get(n)[i];
+      }
+    }
+    return TinyModels.ids(batch, rows); // [4, 7], padded with 0
   }
 
   private BatchDecoder decoder(DecodingOptions options) {
