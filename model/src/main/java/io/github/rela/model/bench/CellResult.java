@@ -4,16 +4,16 @@ import io.github.rela.model.config.AttentionKind;
 import io.github.rela.model.decoding.StepMode;
 
 /**
- * One measurement.
+ * One measurement: the fastest of the timed batches.
  *
  * @param kind the attention function of the model
  * @param beamSize 1 for greedy
  * @param batchSize sentences per batch
  * @param mode incremental or recomputing
- * @param sentences sentences decoded in the timed part
- * @param targetTokens target tokens generated (final hypotheses, EOS excluded)
- * @param seconds timed seconds
- * @param flops analytic FLOPs of the timed part
+ * @param sentences sentences of the batch
+ * @param targetTokens target tokens the batch generated (final hypotheses, EOS excluded)
+ * @param seconds seconds the batch took
+ * @param flops analytic FLOPs of the batch
  */
 public record CellResult(
     AttentionKind kind,

@@ -70,7 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--seconds",
       defaultValue = "3",
-      description = "Timed seconds per measurement, after one warm-up batch.")
+      description =
+          "Timed seconds per measurement (at least two batches after a warm-up one); the"
+              + " fastest batch counts.")
   double seconds;
 
   @Option(
