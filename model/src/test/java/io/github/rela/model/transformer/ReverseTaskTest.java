@@ -107,8 +107,6 @@ class ReverseTaskTest {
           gradient.subi(gradient);
         }
       }
-      System.out.println(
-          "step " + step + " accuracy " + tokenAccuracy + " t=" + System.nanoTime() / 1e9);
       if (tokenAccuracy > 0.995f) {
         return;
       }
