@@ -24,12 +24,12 @@ public final class Entmax15Attention implements AttentionFunction {
   public NDArray weights(NDArray scores, NDArray mask) {
     NDArray rowMax = SimplexSupport.rowMax(scores, mask);
     NDArray support = support(scores, mask, rowMax);
-    NDArray x = scores.sub(rowMax).div(2f); // [B, H, T, S]
+    NDArray x = scores.sub(rowMax).div(Scalars.like(scores, 2)); // [B, H, T, S]
     NDArray size = support.sum(new int[] {-1}, true).maximum(1f); // [B, H, T, 1]
     NDArray mean = x.mul(support).sum(new int[] {-1}, true).div(size);
     NDArray meanSquare = x.square().mul(support).sum(new int[] {-1}, true).div(size);
     NDArray delta = meanSquare.sub(mean.square()).mul(size).neg().add(1f).div(size);
-    NDArray tau = mean.sub(delta.maximum(DELTA_FLOOR).sqrt()); // [B, H, T, 1]
+    NDArray tau = mean.sub(delta.maximum(Scalars.like(delta, DELTA_FLOOR)).sqrt()); // [B, H, T, 1]
     return Activation.relu(x.sub(tau)).square().mul(support); // [B, H, T, S]
   }
 

@@ -7,6 +7,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.rela.model.attention.AttentionFunction;
+import io.github.rela.model.attention.Scalars;
 import io.github.rela.model.config.AttentionKind;
 
 /**
@@ -119,7 +120,7 @@ public final class MultiHeadAttention extends ModelBlock {
     NDArray q = group == 1 ? queries : foldGroups(queries, sources, group); // [N, H, G*T, d]
     NDArray scores =
         q.matMul(memory.keys().transpose(0, 1, 3, 2)) // [N, H, G*T, d] x [N, H, d, S]
-            .div(Math.sqrt(dModel / (double) numHeads)); // [N, H, G*T, S]
+            .div(Scalars.like(q, Math.sqrt(dModel / (double) numHeads))); // [N, H, G*T, S]
     NDArray keep =
         mask != null ? mask : q.getManager().ones(new Shape(1, 1, 1, 1), q.getDataType());
     NDArray weights = function.weights(scores, keep.toType(scores.getDataType(), false));

@@ -7,9 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.github.rela.model.attention.Scalars;
 
 /**
  * A token embedding, scaled by sqrt(d_model) on the way in, that can also serve as the output
@@ -47,7 +49,8 @@ public final class TokenEmbedding extends ModelBlock {
   public NDArray embed(ParameterStore parameterStore, NDArray ids, boolean training) {
     NDArray w = value(parameterStore, weight, ids, training);
     NDArray longIds = ids.getDataType() == DataType.INT64 ? ids : ids.toType(DataType.INT64, false);
-    return Embedding.embedding(longIds, w, SparseFormat.DENSE).head().mul(scale);
+    NDArray embedded = Embedding.embedding(longIds, w, SparseFormat.DENSE).head(); // [B, T, D]
+    return embedded.mul(Scalars.like(embedded, scale));
   }
 
   /**
@@ -58,7 +61,8 @@ public final class TokenEmbedding extends ModelBlock {
    */
   public NDArray logits(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray w = value(parameterStore, weight, x, training); // [V, D]
-    return x.matMul(w.transpose()); // [B, T, D] x [D, V]
+    // x W^T without materialising W^T, which would land in the weights' manager and leak.
+    return Linear.linear(x, w).head(); // [B, T, D] x [D, V]
   }
 
   @Override
