@@ -9,8 +9,9 @@ import io.github.rela.model.config.AttentionKind;
  *
  * <p>Shapes: B batch, H heads, T queries, S keys. {@code scores} is {@code Q K^T / sqrt(d_head)},
  * [B, H, T, S]; {@code mask} is 1 where a key may be attended and 0 where not, of the same dtype
- * and broadcastable to the scores ([B, 1, 1, S] padding, [1, 1, T, T] causal, or their product).
- * Every implementation gives masked keys exactly zero weight and zero gradient.
+ * and broadcastable to the scores ([B, 1, 1, S] padding, [1, 1, T, T] causal, or their product), or
+ * null when every key may be attended (incremental decoding's self-attention), which saves the
+ * masking work. Every implementation gives masked keys exactly zero weight and zero gradient.
  */
 @FunctionalInterface
 public interface AttentionFunction {
@@ -19,7 +20,7 @@ public interface AttentionFunction {
    * Computes the attention weights.
    *
    * @param scores scaled scores, [B, H, T, S]
-   * @param mask 0/1 mask broadcastable to the scores, same dtype
+   * @param mask 0/1 mask broadcastable to the scores, same dtype, or null for no mask
    * @return weights, [B, H, T, S]
    */
   NDArray weights(NDArray scores, NDArray mask);

@@ -1,6 +1,7 @@
 package io.github.rela.model.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
 /**
@@ -22,6 +23,9 @@ public final class Entmax15Attention implements AttentionFunction {
 
   @Override
   public NDArray weights(NDArray scores, NDArray mask) {
+    if (mask == null) {
+      return weights(scores, scores.getManager().ones(new Shape(1), scores.getDataType()));
+    }
     NDArray rowMax = SimplexSupport.rowMax(scores, mask);
     NDArray support = support(scores, mask, rowMax);
     NDArray x = scores.sub(rowMax).div(Scalars.like(scores, 2)); // [B, H, T, S]

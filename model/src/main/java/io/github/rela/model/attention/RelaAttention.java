@@ -15,6 +15,6 @@ public final class RelaAttention implements AttentionFunction {
 
   @Override
   public NDArray weights(NDArray scores, NDArray mask) {
-    return Activation.relu(scores.mul(mask)); // [B, H, T, S]
+    return Activation.relu(mask == null ? scores : scores.mul(mask)); // [B, H, T, S]
   }
 }

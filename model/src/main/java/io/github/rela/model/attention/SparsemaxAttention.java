@@ -1,6 +1,7 @@
 package io.github.rela.model.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
 /**
@@ -16,6 +17,9 @@ public final class SparsemaxAttention implements AttentionFunction {
 
   @Override
   public NDArray weights(NDArray scores, NDArray mask) {
+    if (mask == null) {
+      return weights(scores, scores.getManager().ones(new Shape(1), scores.getDataType()));
+    }
     NDArray support = support(scores, mask);
     // centred = z - max (a constant shift: same weights, better rounding): [B, H, T, S]
     NDArray centred = scores.sub(SimplexSupport.rowMax(scores, mask));

@@ -121,9 +121,8 @@ public final class MultiHeadAttention extends ModelBlock {
     NDArray scores =
         q.matMul(memory.keys().transpose(0, 1, 3, 2)) // [N, H, G*T, d] x [N, H, d, S]
             .div(Scalars.like(q, Math.sqrt(dModel / (double) numHeads))); // [N, H, G*T, S]
-    NDArray keep =
-        mask != null ? mask : q.getManager().ones(new Shape(1, 1, 1, 1), q.getDataType());
-    NDArray weights = function.weights(scores, keep.toType(scores.getDataType(), false));
+    NDArray weights =
+        function.weights(scores, mask == null ? null : mask.toType(scores.getDataType(), false));
     NDArray dropped =
         training && attentionDropout > 0f
             ? Dropout.dropout(weights, attentionDropout, true).head()

@@ -187,6 +187,19 @@ class AttentionFunctionTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(AttentionKind.class)
+  void shouldTreatANullMaskAsAttendingEveryKey(AttentionKind kind) {
+    // Given
+    NDArray scores = manager.randomNormal(new Shape(2, 2, 3, 5));
+    AttentionFunction function = AttentionFunction.of(kind);
+    // When
+    NDArray unmasked = function.weights(scores, null);
+    NDArray allOnes = function.weights(scores, manager.ones(new Shape(1, 1, 1, 5)));
+    // Then
+    assertArrayEquals(allOnes.toFloatArray(), unmasked.toFloatArray(), 1e-7f);
+  }
+
   private double loss(AttentionFunction function, double[] values, NDArray mask, NDArray probe) {
     NDArray scores = manager.create(values, new Shape(1, 2, 2, 6));
     return function.weights(scores, mask).mul(probe).sum().getDouble();
