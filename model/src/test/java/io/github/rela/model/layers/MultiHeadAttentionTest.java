@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -68,6 +69,31 @@ class MultiHeadAttentionTest {
     for (Pair<String, Parameter> parameter : block.getParameters()) {
       assertTrue(finite(parameter.getValue().getArray().getGradient()), parameter.getKey());
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = AttentionKind.class,
+      names = {"RELA_G", "RELA_I"})
+  void shouldGiveNullRowsForAllNegativeScoresWithFiniteGradients(AttentionKind kind) {
+    // Given keys projected as the negated queries and identical positions: every score
+    // -|q|^2/sqrt(d)
+    MultiHeadAttention block = attention(kind);
+    NDArray qkv = parameter(block, "qkv_weight"); // [3D, D]: query, key, value rows
+    qkv.set(new NDIndex("8:16"), qkv.get("0:8").neg());
+    NDArray x = manager.randomNormal(new Shape(1, 1, 8)).repeat(1, 4); // [1, 4, 8]
+    x.setRequiresGradient(true);
+    // When
+    NDList out;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      out = block.forward(new ParameterStore(manager, false), new NDList(x, x), true);
+      collector.backward(out.get(0).sum());
+    }
+    // Then
+    assertEquals(0f, out.get(1).abs().sum().getFloat(), 0f);
+    assertTrue(finite(out.get(0)));
+    assertTrue(finite(x.getGradient()));
+    assertTrue(finite(parameter(block, "qkv_weight").getGradient()));
   }
 
   @Test
