@@ -15,6 +15,7 @@ import java.util.List;
  *     there, so that every model, trained or not, does the same work
  * @param secondsPerCell seconds of timed batches per measurement (at least two batches, after one
  *     warm-up batch); the fastest batch counts
+ * @param rounds times every cell is measured, round after round; the fastest round counts
  * @param keepAttention copy the cross-attention back each step, as translation does
  * @param seed seed of the random weights and source tokens
  */
@@ -26,6 +27,7 @@ public record BenchOptions(
     int sourceLength,
     int outputLength,
     double secondsPerCell,
+    int rounds,
     boolean keepAttention,
     long seed) {
 
@@ -48,8 +50,8 @@ public record BenchOptions(
     if (sourceLength < 2 || outputLength < 1) {
       throw new IllegalArgumentException("source length must be >= 2 and output length >= 1");
     }
-    if (!(secondsPerCell > 0)) {
-      throw new IllegalArgumentException("seconds per cell must be positive");
+    if (!(secondsPerCell > 0) || rounds < 1) {
+      throw new IllegalArgumentException("seconds per cell and rounds must be positive");
     }
   }
 }

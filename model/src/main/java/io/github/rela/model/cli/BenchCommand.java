@@ -69,11 +69,18 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--seconds",
-      defaultValue = "3",
+      defaultValue = "1",
       description =
           "Timed seconds per measurement (at least two batches after a warm-up one); the"
               + " fastest batch counts.")
   double seconds;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description =
+          "Times every measurement is repeated, round after round; the fastest round counts.")
+  int rounds;
 
   @Option(
       names = "--no-attention",
@@ -122,6 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
             sourceLength,
             outputLength,
             seconds,
+            rounds,
             !noAttention,
             seed);
     PrintWriter out = spec.commandLine().getOut();

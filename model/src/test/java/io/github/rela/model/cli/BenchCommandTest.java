@@ -25,6 +25,7 @@ class BenchCommandTest {
             "--source-length=4",
             "--output-length=2",
             "--seconds=0.01",
+            "--rounds=1",
             "--peak-size=64");
     // Then
     String report = out.toString();
