@@ -28,9 +28,6 @@ public interface DecodingSession extends AutoCloseable {
    */
   void selectSources(long[] sources);
 
-  /** Rows per source (G). */
-  int groupSize();
-
   /** Releases the state's arrays. */
   @Override
   void close();

@@ -49,11 +49,6 @@ final class IncrementalSession implements DecodingSession {
   }
 
   @Override
-  public int groupSize() {
-    return state.groupSize();
-  }
-
-  @Override
   public void close() {
     state.arrays().forEach(NDArray::close);
   }

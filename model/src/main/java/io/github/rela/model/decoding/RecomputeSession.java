@@ -88,11 +88,6 @@ final class RecomputeSession implements DecodingSession {
   }
 
   @Override
-  public int groupSize() {
-    return groupSize;
-  }
-
-  @Override
   public void close() {
     arrays(encoded).forEach(NDArray::close);
   }

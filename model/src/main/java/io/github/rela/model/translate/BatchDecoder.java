@@ -54,10 +54,6 @@ public final class BatchDecoder {
     this.strategy = strategy;
   }
 
-  public DecodingOptions options() {
-    return options;
-  }
-
   /**
    * Decodes {@code sources}.
    *

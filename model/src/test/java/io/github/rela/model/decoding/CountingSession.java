@@ -29,11 +29,6 @@ final class CountingSession implements DecodingSession {
   }
 
   @Override
-  public int groupSize() {
-    return session.groupSize();
-  }
-
-  @Override
   public void close() {
     session.close();
   }
