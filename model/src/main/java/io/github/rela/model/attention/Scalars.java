@@ -1,6 +1,7 @@
 package io.github.rela.model.attention;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * Scalar operands that live as long as the arrays they multiply.
@@ -18,6 +19,9 @@ public final class Scalars {
 
   /** {@code value} as a 0-d array of {@code like}'s dtype, owned by {@code like}'s manager. */
   public static NDArray like(NDArray like, double value) {
-    return like.getManager().create(value).toType(like.getDataType(), false);
+    if (like.getDataType() == DataType.FLOAT64) {
+      return like.getManager().create(value);
+    }
+    return like.getManager().create((float) value).toType(like.getDataType(), false);
   }
 }
