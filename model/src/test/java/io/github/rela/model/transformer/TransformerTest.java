@@ -158,6 +158,29 @@ class TransformerTest {
     assertArrayEquals(expected.toFloatArray(), logits.get("1:2").toFloatArray(), 1e-4f);
   }
 
+  @ParameterizedTest
+  @EnumSource(AttentionKind.class)
+  void shouldCreateNoArrayInTheModelsManagerWhenDecoding(AttentionKind kind) {
+    // Given a model whose manager refuses new arrays, and a per-batch scope
+    Transformer model = model(kind);
+    manager.cap();
+    try (NDManager scope = NDManager.newBaseManager()) {
+      NDArray src = TinyModels.ids(scope, new long[][] {{4, 5, 6, 3}, {7, 3, 0, 0}});
+      NDArray tokens = scope.create(new long[] {2, 2, 2, 2});
+      // When everything a decoder does runs once
+      EncoderOutput encoded = model.encode(store, src, false);
+      model.decode(store, TinyModels.ids(scope, new long[][] {{2, 5}, {2, 6}}), encoded, false);
+      DecoderState state = model.startDecoding(store, encoded, 2);
+      StepOutput step = model.step(store, tokens, state);
+      state = step.state().reorder(scope.create(new long[] {1, 0, 3, 3}));
+      state = state.selectSources(scope.create(new long[] {1}));
+      // Then no per-batch array was attached to the capped model manager (it would have thrown)
+      assertEquals(
+          new Shape(2, TinyModels.VOCAB),
+          model.step(store, tokens.get("0:2"), state).logits().getShape());
+    }
+  }
+
   @Test
   void shouldSupportPreNormUntiedSeparateVocabularies() {
     // Given
