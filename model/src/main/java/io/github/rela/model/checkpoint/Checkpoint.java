@@ -21,4 +21,9 @@ public record Checkpoint(Path directory, CheckpointConfig config, Transformer mo
   public Path targetTokenizer() {
     return directory.resolve(config.tokenizer().targetModel());
   }
+
+  /** A file of the checkpoint by name, e.g. an extra file written beside the model. */
+  public Path file(String name) {
+    return directory.resolve(name);
+  }
 }

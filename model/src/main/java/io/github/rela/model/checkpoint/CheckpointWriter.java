@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  *   <li>{@code model.safetensors}: every parameter under its {@link Transformer#namedParameters()}
  *       name, fp32 or fp16 ({@link SafeTensors});
  *   <li>the SentencePiece model(s) named by {@link TokenizerSpec};
+ *   <li>optional extra files (e.g. optimizer state), named by the caller;
  *   <li>{@code manifest.json}: the SHA-256 of each of the above ({@link Manifest}).
  * </ul>
  *
@@ -46,6 +47,23 @@ public final class CheckpointWriter {
       Path sourceTokenizer,
       Path targetTokenizer)
       throws IOException {
+    write(directory, model, config, sourceTokenizer, targetTokenizer, Map.of());
+  }
+
+  /**
+   * Writes {@code model} with {@code config} to {@code directory}, with extra files (e.g. a
+   * trainer's optimizer state) copied in under the given names and covered by the manifest.
+   *
+   * @param extraFiles file name inside the checkpoint to the file to copy
+   */
+  public static void write(
+      Path directory,
+      Transformer model,
+      CheckpointConfig config,
+      Path sourceTokenizer,
+      Path targetTokenizer,
+      Map<String, Path> extraFiles)
+      throws IOException {
     if (!model.config().equals(config.model())) {
       throw new IllegalArgumentException("the checkpoint config describes a different model");
     }
@@ -68,6 +86,14 @@ public final class CheckpointWriter {
         copy(targetTokenizer, staging.resolve(config.tokenizer().targetModel()));
         files.add(config.tokenizer().targetModel());
       }
+      for (Map.Entry<String, Path> extra : extraFiles.entrySet()) {
+        String name = extra.getKey();
+        if (files.contains(name) || name.equals(Manifest.FILE) || name.contains("/")) {
+          throw new IllegalArgumentException("extra file name is reserved or not plain: " + name);
+        }
+        copy(extra.getValue(), staging.resolve(extra.getKey()));
+        files.add(extra.getKey());
+      }
       Manifest.of(staging, files).write(staging);
       deleteRecursively(absolute);
       Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
@@ -85,7 +111,8 @@ public final class CheckpointWriter {
   private static void copy(Path from, Path to) throws IOException {
     if (!Files.isRegularFile(from)) {
       throw new CheckpointException(
-          CheckpointException.Reason.MISSING_FILE, "tokenizer model " + from + " does not exist");
+          CheckpointException.Reason.MISSING_FILE,
+          "file to checkpoint " + from + " does not exist");
     }
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
   }

@@ -169,6 +169,26 @@ class CheckpointTest {
         Json.mapper().readValue(json, CheckpointConfig.class));
   }
 
+  @Test
+  void shouldCoverExtraFilesByTheManifest() throws IOException {
+    // Given a checkpoint carrying a trainer's state file
+    Path state = Files.write(temp.resolve("state.bin"), new byte[] {1, 2, 3, 4});
+    Path directory = temp.resolve("with-state");
+    CheckpointConfig config =
+        CheckpointConfig.of(
+            model.config(), TokenizerSpec.joint(), "de", "en", WeightsDtype.FLOAT32, Map.of());
+    CheckpointWriter.write(
+        directory, model, config, tokenizer, tokenizer, Map.of("optimizer.bin", state));
+    // When
+    Checkpoint loaded = CheckpointReader.read(directory, manager);
+    Files.write(loaded.file("optimizer.bin"), new byte[] {1, 2, 3, 5});
+    // Then
+    CheckpointException e =
+        assertThrows(CheckpointException.class, () -> CheckpointReader.read(directory, manager));
+    assertEquals(Reason.CHECKSUM_MISMATCH, e.reason());
+    assertTrue(e.getMessage().contains("optimizer.bin"), e.getMessage());
+  }
+
   private static void rewriteConfig(Path directory, String from, String to) throws IOException {
     Path config = directory.resolve("config.json");
     String json = Files.readString(config, StandardCharsets.UTF_8);
