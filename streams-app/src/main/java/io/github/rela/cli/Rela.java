@@ -1,5 +1,9 @@
 package io.github.rela.cli;
 
+import io.github.rela.model.cli.BenchCommand;
+import io.github.rela.model.cli.TranslateCommand;
+import io.github.rela.training.cli.ScoreCommand;
+import io.github.rela.training.cli.TrainCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +28,10 @@ import picocli.CommandLine.ScopeType;
           + " rate, and replays topics for offline evaluation.",
     },
     subcommands = {
-      io.github.rela.training.cli.ScoreCommand.class,
-      io.github.rela.model.cli.TranslateCommand.class,
-      io.github.rela.model.cli.BenchCommand.class,
+      TranslateCommand.class,
+      TrainCommand.class,
+      ScoreCommand.class,
+      BenchCommand.class,
       HelpCommand.class
     },
     footer = {"", "Run 'rela COMMAND --help' for the options of one command."})

@@ -283,8 +283,7 @@ public final class Trainer {
       List<String> references =
           data.validPairs().subList(0, n).stream().map(p -> p.target()).toList();
       List<String> hypotheses =
-          decoder.translate(
-              model, parameters, data.sourceTokenizer(), data.targetTokenizer(), sources);
+          decoder.translate(model, data.sourceTokenizer(), data.targetTokenizer(), sources);
       return Bleu.withDefaults().corpusScore(hypotheses, List.of(references)).score();
     }
 

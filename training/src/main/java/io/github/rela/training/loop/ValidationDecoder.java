@@ -1,6 +1,5 @@
 package io.github.rela.training.loop;
 
-import ai.djl.training.ParameterStore;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.transformer.Transformer;
 import java.util.List;
@@ -12,7 +11,6 @@ public interface ValidationDecoder {
   /** Detokenized translations of {@code sources}, in order. */
   List<String> translate(
       Transformer model,
-      ParameterStore parameters,
       SentencePieceTokenizer sourceTokenizer,
       SentencePieceTokenizer targetTokenizer,
       List<String> sources);
