@@ -2,6 +2,7 @@ package io.github.rela.cli;
 
 import io.github.rela.model.cli.BenchCommand;
 import io.github.rela.model.cli.TranslateCommand;
+import io.github.rela.training.cli.EvalCommand;
 import io.github.rela.training.cli.ScoreCommand;
 import io.github.rela.training.cli.TrainCommand;
 import java.io.PrintWriter;
@@ -30,6 +31,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       TranslateCommand.class,
       TrainCommand.class,
+      EvalCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
       HelpCommand.class
