@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
           + " rate, and replays topics for offline evaluation.",
     },
     subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
       TranslateCommand.class,
       TrainCommand.class,
       EvalCommand.class,

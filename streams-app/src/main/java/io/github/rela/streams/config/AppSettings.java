@@ -27,11 +27,16 @@ public record AppSettings(RelaStreamsConfig rela, Map<String, Object> kafka) {
     return properties;
   }
 
+  /** The same settings with one Kafka or serde setting replaced. */
+  public AppSettings with(String key, Object value) {
+    Map<String, Object> changed = new HashMap<>(kafka);
+    changed.put(key, value);
+    return new AppSettings(rela, changed);
+  }
+
   /** The same settings pointed at another broker, e.g. the embedded one. */
   public AppSettings withBootstrapServers(String servers) {
-    Map<String, Object> pointed = new HashMap<>(kafka);
-    pointed.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
-    return new AppSettings(rela, pointed);
+    return with(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, servers);
   }
 
   /** Whether the user named a broker; without one the application starts its embedded broker. */

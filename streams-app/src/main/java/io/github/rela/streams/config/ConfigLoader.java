@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -25,6 +26,9 @@ public final class ConfigLoader {
 
   public static final String ENV_PREFIX = "RELA_";
   public static final String ENV_KAFKA_PREFIX = "RELA_KAFKA_";
+
+  /** Variables of the launcher and the training tools that share the prefix but are no setting. */
+  static final Set<String> NOT_SETTINGS = Set.of("RELA_JAVA_OPTS", "RELA_DATA_DIR", "RELA_HOME");
 
   private ConfigLoader() {}
 
@@ -46,6 +50,9 @@ public final class ConfigLoader {
     Map<String, String> settings = new TreeMap<>();
     environment.forEach(
         (name, value) -> {
+          if (NOT_SETTINGS.contains(name)) {
+            return;
+          }
           if (name.startsWith(ENV_KAFKA_PREFIX)) {
             settings.put(toSettingName(name.substring(ENV_KAFKA_PREFIX.length())), value);
           } else if (name.startsWith(ENV_PREFIX)) {

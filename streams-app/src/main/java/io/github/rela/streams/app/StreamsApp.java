@@ -1,0 +1,203 @@
+package io.github.rela.streams.app;
+
+import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.schemas.avro.DeadLetter;
+import io.github.rela.schemas.avro.TranslationRequest;
+import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.schemas.registry.MockSchemaRegistry;
+import io.github.rela.schemas.serde.Subjects;
+import io.github.rela.streams.config.AppSettings;
+import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.embedded.EmbeddedKafkaBroker;
+import io.github.rela.streams.embedded.FreePorts;
+import io.github.rela.streams.embedded.TopicCreator;
+import io.github.rela.streams.topology.AppSerdes;
+import io.github.rela.streams.topology.TranslationTopology;
+import io.github.rela.streams.translate.CheckpointRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application: the models, the topology in a {@link KafkaStreams} instance and, when no
+ * {@code bootstrap.servers} is configured, the embedded broker with an in-memory schema registry.
+ * Shared by {@code rela run}, {@code rela demo} and the integration tests.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+  private static final String EMBEDDED_REGISTRY = "mock://rela";
+  private static final int EMBEDDED_PORT = 9092;
+
+  private final AppSettings settings;
+  private final EmbeddedKafkaBroker broker;
+  private final CheckpointRegistry models;
+  private final KafkaStreams streams;
+  private final ReadinessFile readiness;
+
+  private StreamsApp(
+      AppSettings settings,
+      EmbeddedKafkaBroker broker,
+      CheckpointRegistry models,
+      KafkaStreams streams) {
+    this.settings = settings;
+    this.broker = broker;
+    this.models = models;
+    this.streams = streams;
+    this.readiness = new ReadinessFile(streams);
+  }
+
+  /** Starts everything; the returned app is running (or rebalancing into running). */
+  public static StreamsApp start(AppSettings configured) {
+    EmbeddedKafkaBroker broker = null;
+    AppSettings settings = configured;
+    if (!configured.hasBootstrapServers()) {
+      Path dataDir =
+          Path.of(System.getProperty(DefaultModel.HOME_PROPERTY, "."))
+              .resolve(configured.rela().getString(RelaStreamsConfig.EMBEDDED_DATA_DIR));
+      broker = new EmbeddedKafkaBroker(dataDir, embeddedPort()).start();
+      settings = configured.withBootstrapServers(broker.bootstrapServers());
+      if (!settings.kafka().containsKey("schema.registry.url")) {
+        settings = settings.with("schema.registry.url", EMBEDDED_REGISTRY);
+      }
+    }
+    CheckpointRegistry models = null;
+    try {
+      models = new CheckpointRegistry(modelsDir(settings), decoding(settings), batchSize(settings));
+      createTopics(settings);
+      registerEmbeddedSchemas(settings);
+      AppSerdes serdes = new AppSerdes(settings);
+      Topology topology =
+          TranslationTopology.build(
+              settings.rela(),
+              serdes.requestDeserializers(),
+              serdes.resultSerde().serializer(),
+              serdes.deadLetterSerde().serializer(),
+              models);
+      KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
+      StreamsApp app = new StreamsApp(settings, broker, models, streams);
+      streams.start();
+      LOG.info(
+          "Translating {} -> {} on {}",
+          settings.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC),
+          settings.rela().getString(RelaStreamsConfig.RESULTS_TOPIC),
+          settings.kafka().get("bootstrap.servers"));
+      return app;
+    } catch (RuntimeException e) {
+      if (models != null) {
+        models.close();
+      }
+      if (broker != null) {
+        broker.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The settings in effect, e.g. the embedded broker's address. */
+  public AppSettings settings() {
+    return settings;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public Optional<EmbeddedKafkaBroker> embeddedBroker() {
+    return Optional.ofNullable(broker);
+  }
+
+  /** Waits until the application is RUNNING. */
+  public void awaitRunning(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (streams.state() != KafkaStreams.State.RUNNING) {
+      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+        throw new IllegalStateException("Kafka Streams is " + streams.state() + ", not RUNNING");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  @Override
+  public void close() {
+    readiness.close();
+    streams.close(Duration.ofSeconds(30));
+    models.close();
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static int embeddedPort() {
+    try (var probe =
+        new java.net.ServerSocket(EMBEDDED_PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return EMBEDDED_PORT;
+    } catch (java.io.IOException busy) {
+      int port = FreePorts.pick();
+      LOG.warn("Port {} is taken; the embedded broker listens on {}", EMBEDDED_PORT, port);
+      return port;
+    }
+  }
+
+  static Path modelsDir(AppSettings settings) {
+    String configured = settings.rela().getString(RelaStreamsConfig.MODELS_DIR);
+    return configured.isBlank() ? DefaultModel.directory() : Path.of(configured);
+  }
+
+  private static DecodingOptions decoding(AppSettings settings) {
+    RelaStreamsConfig c = settings.rela();
+    return DecodingOptions.defaults()
+        .withBeamSize(c.getInt(RelaStreamsConfig.BEAM_SIZE))
+        .withLengthPenalty(c.getDouble(RelaStreamsConfig.LENGTH_PENALTY).floatValue())
+        .withMaxLength(
+            c.getDouble(RelaStreamsConfig.MAX_LENGTH_RATIO).floatValue(),
+            c.getInt(RelaStreamsConfig.MAX_LENGTH_OFFSET));
+  }
+
+  private static int batchSize(AppSettings settings) {
+    return settings.rela().getInt(RelaStreamsConfig.BATCH_SIZE);
+  }
+
+  private static List<String> topics(AppSettings settings) {
+    RelaStreamsConfig c = settings.rela();
+    return List.of(
+        c.getString(RelaStreamsConfig.REQUESTS_TOPIC),
+        c.getString(RelaStreamsConfig.RESULTS_TOPIC),
+        c.getString(RelaStreamsConfig.LOW_CONFIDENCE_TOPIC),
+        c.getString(RelaStreamsConfig.DEAD_LETTER_TOPIC));
+  }
+
+  private static void createTopics(AppSettings settings) {
+    List<String> created =
+        TopicCreator.createMissing(
+            settings.kafka().get("bootstrap.servers").toString(),
+            topics(settings),
+            settings.rela().getInt(RelaStreamsConfig.TOPIC_PARTITIONS),
+            (short) 1);
+    if (!created.isEmpty()) {
+      LOG.info("Created topics {}", created);
+    }
+  }
+
+  /**
+   * The in-memory registry starts empty in each JVM while the embedded broker keeps its records:
+   * register our schemas up front so records written by an earlier run stay readable.
+   */
+  private static void registerEmbeddedSchemas(AppSettings settings) {
+    Object url = settings.kafka().get("schema.registry.url");
+    if (url == null || !url.toString().startsWith("mock://")) {
+      return;
+    }
+    var registry = MockSchemaRegistry.forScope(url.toString().substring("mock://".length()));
+    List<String> topics = topics(settings);
+    registry.register(Subjects.of(topics.get(0), false), TranslationRequest.getClassSchema());
+    registry.register(Subjects.of(topics.get(1), false), TranslationResult.getClassSchema());
+    registry.register(Subjects.of(topics.get(2), false), TranslationResult.getClassSchema());
+    registry.register(Subjects.of(topics.get(3), false), DeadLetter.getClassSchema());
+  }
+}
