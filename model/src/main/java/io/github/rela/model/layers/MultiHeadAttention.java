@@ -68,9 +68,8 @@ public final class MultiHeadAttention extends ModelBlock {
    * @param x [B, T, D]
    */
   public QueryKeyValue projectSelf(ParameterStore parameterStore, NDArray x, boolean training) {
-    NDList parts = qkv.forward(parameterStore, x, training).split(3, 2); // 3 x [B, T, D]
-    return new QueryKeyValue(
-        splitHeads(parts.get(0)), new KeyValue(splitHeads(parts.get(1)), splitHeads(parts.get(2))));
+    NDArray heads = splitHeads(qkv.forward(parameterStore, x, training), 3); // [3, B, H, T, d]
+    return new QueryKeyValue(heads.get(0), new KeyValue(heads.get(1), heads.get(2)));
   }
 
   /**
@@ -80,7 +79,7 @@ public final class MultiHeadAttention extends ModelBlock {
    * @return [R, H, T, d]
    */
   public NDArray projectQuery(ParameterStore parameterStore, NDArray x, boolean training) {
-    return splitHeads(query.forward(parameterStore, x, training));
+    return splitHeads(query.forward(parameterStore, x, training), 1).get(0);
   }
 
   /**
@@ -90,8 +89,8 @@ public final class MultiHeadAttention extends ModelBlock {
    * @param memory encoder output, [N, S, D]
    */
   public KeyValue projectMemory(ParameterStore parameterStore, NDArray memory, boolean training) {
-    NDList parts = keyValue.forward(parameterStore, memory, training).split(2, 2);
-    return new KeyValue(splitHeads(parts.get(0)), splitHeads(parts.get(1)));
+    NDArray heads = splitHeads(keyValue.forward(parameterStore, memory, training), 2);
+    return new KeyValue(heads.get(0), heads.get(1)); // [N, H, S, d] each
   }
 
   /**
@@ -151,10 +150,10 @@ public final class MultiHeadAttention extends ModelBlock {
     return attend(parameterStore, projected.query(), projected.keyValue(), mask, training);
   }
 
-  /** [B, T, D] -> [B, H, T, d]. */
-  private NDArray splitHeads(NDArray x) {
+  /** [B, T, P * D] -> [B, T, P, H, d] -> [P, B, H, T, d], for P fused projections. */
+  private NDArray splitHeads(NDArray x, int parts) {
     Shape shape = x.getShape();
-    return x.reshape(shape.get(0), shape.get(1), numHeads, -1).transpose(0, 2, 1, 3);
+    return x.reshape(shape.get(0), shape.get(1), parts, numHeads, -1).transpose(2, 0, 3, 1, 4);
   }
 
   /** [B, H, T, d] -> [B, T, D]. */

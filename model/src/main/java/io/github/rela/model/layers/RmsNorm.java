@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import io.github.rela.model.attention.Scalars;
 
 /**
  * The RMSNorm that follows ReLA's value mixing, over the concatenated heads:
@@ -18,12 +19,18 @@ import ai.djl.util.PairList;
  * <p>ReLA weights are not normalised per row, so the scale of {@code A V} varies with the number
  * and size of the active weights; this norm restores a stable scale. The gated form (ReLA-g) has
  * gain g initialised to 1 and a learned gate vector w; the ungated form (ReLA-i) instead starts
- * with a small gain, uniform in +-sqrt(3 / d_model). An all-zero Z (every head null) gives an
- * all-zero output with gradient bounded by about {@code 0.5 g / sqrt(eps)}.
+ * with a small gain, uniform in +-sqrt(3 / d_model).
+ *
+ * <p>Since mean(Z^2) = |Z|^2 / D, the norm is computed as {@code sqrt(D) * Z / max(|Z|, sqrt(D
+ * eps))} with one fused {@code normalize} call (decoding runs it three times per layer and step,
+ * and on small batches each call's overhead counts). This equals the formula above wherever {@code
+ * |Z|^2 >> D eps}, and like it maps an all-zero Z (every head null) to zero with a gradient bounded
+ * by {@code g / sqrt(eps)}.
  *
  * <p>Parameters: {@code gain} [d_model]; {@code gate} [d_model] (gated only).
  */
 public final class RmsNorm extends ModelBlock {
+  private final int dModel;
   private final float eps;
   private final Parameter gain;
   private final Parameter gate;
@@ -36,6 +43,7 @@ public final class RmsNorm extends ModelBlock {
    * @param eps added to the mean square before the reciprocal square root
    */
   public RmsNorm(int dModel, boolean gated, float eps) {
+    this.dModel = dModel;
     this.eps = eps;
     UniformInitializer small = new UniformInitializer((float) Math.sqrt(3.0 / dModel));
     this.gain =
@@ -65,8 +73,9 @@ public final class RmsNorm extends ModelBlock {
    * @return [B, T, d_model]
    */
   public NDArray forward(ParameterStore parameterStore, NDArray z, boolean training) {
-    NDArray meanSquare = z.square().mean(new int[] {-1}, true); // [B, T, 1]
-    NDArray normalised = z.div(meanSquare.add(eps).sqrt()); // [B, T, d_model]
+    int axis = z.getShape().dimension() - 1;
+    NDArray unit = z.normalize(2, axis, Math.sqrt(dModel * (double) eps)); // [B, T, D], |.| <= 1
+    NDArray normalised = unit.mul(Scalars.like(unit, Math.sqrt(dModel))); // Z / RMS(Z)
     NDArray scaled = normalised.mul(value(parameterStore, gain, z, training));
     if (gate == null) {
       return scaled;
