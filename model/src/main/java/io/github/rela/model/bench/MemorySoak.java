@@ -29,9 +29,10 @@ public final class MemorySoak {
 
   /**
    * Decodes {@code sentences} sentences with greedy search in batches of {@code batchSize} on a
-   * rela-g model, printing the resident set size ten times.
+   * rela-g model, printing the resident set size about ten times.
    *
-   * @return growth of the resident set in MiB from the first tenth to the end
+   * @return growth of the resident set in MiB over the second half (the first half is warm-up:
+   *     allocator pools, JIT, heap pages touched for the first time)
    */
   public double run(long sentences, int batchSize, PrintWriter out) {
     DecodingOptions decoding =
@@ -58,7 +59,7 @@ public final class MemorySoak {
         done += size;
         if (done >= nextReport || done == sentences) {
           rss = residentMiB();
-          baseline = baseline < 0 ? rss : baseline;
+          baseline = baseline < 0 && done >= sentences / 2 ? rss : baseline;
           out.printf(
               "  %,9d sentences  %7.1f s  resident %8.1f MiB  heap %6.1f MiB%n",
               done, (System.nanoTime() - start) / 1e9, rss, heapMiB());

@@ -136,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (soak > 0) {
       out.printf("Memory soak: %,d sentences in batches of %d%n", soak, soakBatch);
       double growth = new MemorySoak(options).run(soak, soakBatch, out);
-      out.printf("Resident memory growth after the first tenth: %.1f MiB%n", growth);
+      out.printf("Resident memory growth over the second half: %.1f MiB%n", growth);
       return 0;
     }
     double peak = MatmulPeak.measure(peakSize, Math.min(seconds, 2.0));

@@ -46,7 +46,8 @@ class BenchCommandTest {
         command.execute("--soak=8", "--soak-batch=4", "--source-length=4", "--output-length=2");
     // Then
     assertEquals(0, exit);
-    assertTrue(out.toString().contains("Resident memory growth"), out.toString());
+    assertTrue(
+        out.toString().contains("Resident memory growth over the second half"), out.toString());
     assertTrue(out.toString().contains("8 sentences"), out.toString());
   }
 }
