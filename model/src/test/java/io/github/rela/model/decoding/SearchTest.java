@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import io.github.rela.model.config.AttentionKind;
 import io.github.rela.model.support.TinyModels;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.model.transformer.EncoderOutput;
@@ -18,6 +16,7 @@ import io.github.rela.model.translate.BatchDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +38,35 @@ class SearchTest {
   private NDManager manager;
   private Transformer model;
 
+  /** A model trained on the copy task, so that hypotheses end with EOS at different steps. */
   @BeforeAll
   void createModel() {
     manager = NDManager.newBaseManager();
-    model =
-        TinyModels.initialised(TinyModels.config(AttentionKind.RELA_G), manager, DataType.FLOAT32);
+    model = CopyTask.train(manager, 300, 7);
   }
 
   @AfterAll
   void closeModel() {
     manager.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void shouldFindTheCopyWithATrainedModel(int beam) {
+    // Given
+    List<int[]> sources = CopyTask.sources(new Random(99), 20);
+    // When
+    List<Hypothesis> results =
+        decoder(DecodingOptions.defaults().withBeamSize(beam)).decode(sources);
+    // Then
+    long copies = 0;
+    for (int n = 0; n < sources.size(); n++) {
+      int[] source = sources.get(n);
+      boolean copied =
+          Arrays.equals(Arrays.copyOf(source, source.length - 1), results.get(n).tokens());
+      copies += copied && results.get(n).finished() ? 1 : 0;
+    }
+    assertTrue(copies >= 16, copies + " of 20 copied");
   }
 
   @ParameterizedTest
