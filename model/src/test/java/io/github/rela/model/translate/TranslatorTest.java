@@ -14,6 +14,10 @@ import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.transformer.Transformer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -44,9 +48,7 @@ class TranslatorTest {
             .maxLength(MAX_LENGTH)
             .build();
     model = TinyModels.initialised(config, manager, DataType.FLOAT32);
-    tokenizer =
-        SentencePieceTokenizer.load(
-            Path.of(TranslatorTest.class.getResource("/tokenizer/tiny.model").toURI()));
+    tokenizer = SentencePieceTokenizer.load(tokenizerFile());
   }
 
   @AfterAll
@@ -154,7 +156,45 @@ class TranslatorTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void shouldTranslateOnTwoThreadsSharingTheWeights(int beam) throws Exception {
+    // Given: one translator (and tokenizer) per thread, one model
+    List<Translation> expected = translator(beam, 2, AttentionView.HEADS).translate(SENTENCES);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    Callable<List<Translation>> task =
+        () -> {
+          try (SentencePieceTokenizer own = SentencePieceTokenizer.load(tokenizerFile())) {
+            return translator(beam, 2, AttentionView.HEADS, own).translate(SENTENCES);
+          }
+        };
+    // When
+    List<Future<List<Translation>>> results;
+    try {
+      results = threads.invokeAll(List.of(task, task));
+    } finally {
+      threads.shutdown();
+    }
+    // Then
+    for (Future<List<Translation>> result : results) {
+      List<Translation> actual = result.get();
+      for (int i = 0; i < SENTENCES.size(); i++) {
+        assertEquals(expected.get(i).targetTokens(), actual.get(i).targetTokens());
+        assertEquals(expected.get(i).score(), actual.get(i).score(), 1e-4);
+      }
+    }
+  }
+
+  private static Path tokenizerFile() throws Exception {
+    return Path.of(TranslatorTest.class.getResource("/tokenizer/tiny.model").toURI());
+  }
+
   private Translator translator(int beam, int batchSize, AttentionView view) {
+    return translator(beam, batchSize, view, tokenizer);
+  }
+
+  private Translator translator(
+      int beam, int batchSize, AttentionView view, SentencePieceTokenizer tokenizer) {
     return Translator.builder()
         .setModel(model)
         .setManager(manager)
