@@ -44,13 +44,7 @@ public final class RunCommand implements Callable<Integer> {
                 },
                 "rela-shutdown-hook"));
     try (StreamsApp app = StreamsApp.start(options.settings())) {
-      app.streams()
-          .setStateListener(
-              (now, before) -> {
-                if (now == KafkaStreams.State.ERROR) {
-                  stopRequested.countDown();
-                }
-              });
+      app.onError(stopRequested::countDown);
       System.err.println(
           "rela: translating; requests on '"
               + app.settings().rela().getString(RelaStreamsConfig.REQUESTS_TOPIC)

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class StreamsApp implements AutoCloseable {
   private final CheckpointRegistry models;
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
+  private final List<Runnable> errorListeners = new CopyOnWriteArrayList<>();
 
   private StreamsApp(
       AppSettings settings,
@@ -50,6 +52,20 @@ public final class StreamsApp implements AutoCloseable {
     this.models = models;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
+    streams.setStateListener(
+        (now, before) -> {
+          if (now == KafkaStreams.State.ERROR) {
+            errorListeners.forEach(Runnable::run);
+          }
+        });
+  }
+
+  /** Runs {@code listener} when Kafka Streams fails for good (state ERROR), or now if it has. */
+  public void onError(Runnable listener) {
+    errorListeners.add(listener);
+    if (streams.state() == KafkaStreams.State.ERROR) {
+      listener.run();
+    }
   }
 
   /** Starts everything; the returned app is running (or rebalancing into running). */

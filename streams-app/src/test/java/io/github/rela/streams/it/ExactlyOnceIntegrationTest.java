@@ -1,0 +1,255 @@
+package io.github.rela.streams.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.rela.schemas.avro.DeadLetter;
+import io.github.rela.schemas.avro.ErrorCode;
+import io.github.rela.schemas.avro.TranslationRequest;
+import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.schemas.registry.MockSchemaRegistry;
+import io.github.rela.schemas.serde.DeadLetterDeserializer;
+import io.github.rela.schemas.serde.RequestIds;
+import io.github.rela.schemas.serde.Subjects;
+import io.github.rela.schemas.serde.TranslationRequestSerializer;
+import io.github.rela.schemas.serde.TranslationResultDeserializer;
+import io.github.rela.streams.embedded.EmbeddedKafkaBroker;
+import io.github.rela.streams.embedded.TopicCreator;
+import io.github.rela.training.tokenizer.SpmTrainer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming guarantees on a real broker with a real (tiny) model: every request ends in exactly
+ * one of the results, low-confidence and dead-letter topics, even when the application is killed in
+ * the middle of its work and restarted; bad records are dead letters with their reason, and the
+ * good records around them are translated.
+ */
+class ExactlyOnceIntegrationTest {
+
+  private static final String REQUESTS = "translation-requests";
+  private static final String RESULTS = "translation-results";
+  private static final String LOW = "translation-low-confidence";
+  private static final String DEAD = "translation-dead-letter";
+  private static final String REGISTRY = "mock://exactly-once-it";
+  private static final int GOOD = 240;
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldTranslateEveryRequestExactlyOnceAcrossACrash() throws Exception {
+    assumeTrue(SpmTrainer.findProgram().isPresent(), "spm_train is not installed");
+    try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start()) {
+      // Given a real model, the topics, and requests with bad records mixed in
+      Path models = TinyCheckpoint.write(dir.resolve("models"));
+      TopicCreator.createMissing(
+          broker.bootstrapServers(), List.of(REQUESTS, RESULTS, LOW, DEAD), 2, (short) 1);
+      Map<String, ErrorCode> expectedDead = new HashMap<>();
+      List<String> inputs = produceRequests(broker, expectedDead);
+      Map<String, String> settings = settings(broker, models);
+
+      // When the application is killed in the middle of its work and started again
+      Path log = dir.resolve("app.log");
+      AppProcess first = AppProcess.start(withStateDir(settings, "state-1"), log);
+      awaitOutputs(broker, 40, Duration.ofSeconds(180), first);
+      first.kill();
+      int beforeRestart = readAll(broker).size();
+      assertTrue(beforeRestart < inputs.size(), "killed after it had finished: " + beforeRestart);
+      try (AppProcess second = AppProcess.start(withStateDir(settings, "state-2"), log)) {
+        awaitOutputs(broker, inputs.size(), Duration.ofSeconds(240), second);
+      }
+
+      // Then every input is in exactly one output topic, once, read_committed. (The app's
+      // in-memory registry lives in its JVM; ids are schema fingerprints, the same here.)
+      var registry = MockSchemaRegistry.forScope(REGISTRY.substring("mock://".length()));
+      registry.register(Subjects.of(RESULTS, false), TranslationResult.getClassSchema());
+      registry.register(Subjects.of(LOW, false), TranslationResult.getClassSchema());
+      registry.register(Subjects.of(DEAD, false), DeadLetter.getClassSchema());
+      Map<String, Integer> seen = new TreeMap<>();
+      Map<String, ErrorCode> dead = new HashMap<>();
+      for (ConsumerRecord<byte[], byte[]> record : readAll(broker)) {
+        String id = idOf(record, dead);
+        seen.merge(id, 1, Integer::sum);
+      }
+      assertEquals(inputs.size(), seen.size(), () -> "distinct ids; app log:\n" + tail(log));
+      for (String id : inputs) {
+        assertEquals(1, seen.getOrDefault(id, 0), "outputs for " + id);
+      }
+      // And each bad record is a dead letter with the right reason
+      assertEquals(expectedDead, dead);
+    }
+  }
+
+  private Map<String, String> settings(EmbeddedKafkaBroker broker, Path models) {
+    Map<String, String> s = new TreeMap<>();
+    s.put("bootstrap.servers", broker.bootstrapServers());
+    s.put("application.id", "exactly-once-it");
+    s.put("schema.registry.url", REGISTRY);
+    s.put("rela.models.dir", models.toString());
+    s.put("rela.batch.size", "8");
+    s.put("rela.batch.linger.ms", "100");
+    s.put("rela.decode.beam.size", "2");
+    s.put("rela.input.max.chars", "120");
+    s.put("commit.interval.ms", "200");
+    return s;
+  }
+
+  private Map<String, String> withStateDir(Map<String, String> settings, String name) {
+    Map<String, String> s = new TreeMap<>(settings);
+    s.put("state.dir", dir.resolve(name).toString());
+    return s;
+  }
+
+  /** Sends the good and bad requests; returns every input's id (topic-partition@offset). */
+  private List<String> produceRequests(
+      EmbeddedKafkaBroker broker, Map<String, ErrorCode> expectedDead) throws Exception {
+    TranslationRequestSerializer avro = new TranslationRequestSerializer();
+    avro.configure(Map.of("schema.registry.url", REGISTRY), false);
+    Map<String, byte[]> bad = new TreeMap<>();
+    Map<String, ErrorCode> badReasons = new HashMap<>();
+    bad.put("bad-empty", new byte[0]);
+    badReasons.put("bad-empty", ErrorCode.EMPTY_PAYLOAD);
+    bad.put("bad-utf8", new byte[] {'H', 'a', (byte) 0xC3, (byte) 0x28});
+    badReasons.put("bad-utf8", ErrorCode.INVALID_UTF8);
+    bad.put("bad-avro", new byte[] {0, 0, 0, 0, 1, (byte) 0xFF});
+    badReasons.put("bad-avro", ErrorCode.UNKNOWN_SCHEMA_ID);
+    bad.put("bad-long", "ein mann ".repeat(20).getBytes(StandardCharsets.UTF_8));
+    badReasons.put("bad-long", ErrorCode.TEXT_TOO_LONG);
+    bad.put(
+        "bad-pair",
+        avro.serialize(
+            REQUESTS,
+            TranslationRequest.newBuilder()
+                .setId("fr-en-1")
+                .setText("bonjour")
+                .setSourceLanguage("fr")
+                .setTargetLanguage("en")
+                .build()));
+    badReasons.put("bad-pair", ErrorCode.UNSUPPORTED_LANGUAGE_PAIR);
+
+    List<String> ids = new ArrayList<>();
+    List<String> badKeys = new ArrayList<>(bad.keySet());
+    try (KafkaProducer<byte[], byte[]> producer = producer(broker)) {
+      for (int i = 0; i < GOOD; i++) {
+        if (i % 40 == 20 && !badKeys.isEmpty()) {
+          String key = badKeys.remove(0);
+          RecordMetadata m = send(producer, key, bad.get(key));
+          String id = RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset());
+          ids.add(id);
+          expectedDead.put(id, badReasons.get(key));
+        }
+        String text = "ein mann " + (i % 2 == 0 ? "läuft im park" : "spielt mit dem hund");
+        RecordMetadata m = send(producer, "good-" + i, text.getBytes(StandardCharsets.UTF_8));
+        ids.add(RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset()));
+      }
+    }
+    return ids;
+  }
+
+  private static RecordMetadata send(KafkaProducer<byte[], byte[]> producer, String key, byte[] v)
+      throws Exception {
+    return producer
+        .send(new ProducerRecord<>(REQUESTS, key.getBytes(StandardCharsets.UTF_8), v))
+        .get();
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(EmbeddedKafkaBroker broker) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(EmbeddedKafkaBroker broker) {
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "verifier-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
+    consumer.subscribe(List.of(RESULTS, LOW, DEAD));
+    return consumer;
+  }
+
+  /** Waits until at least {@code count} committed outputs exist, failing if the app dies. */
+  private void awaitOutputs(EmbeddedKafkaBroker broker, int count, Duration timeout, AppProcess app)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int seen = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
+      while (seen < count) {
+        assertTrue(System.nanoTime() < deadline, "only " + seen + " of " + count + " outputs");
+        assertTrue(app.isAlive(), () -> "the application died:\n" + tail(dir.resolve("app.log")));
+        seen += consumer.poll(Duration.ofMillis(200)).count();
+      }
+    }
+  }
+
+  private static String tail(Path log) {
+    try {
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      return text.substring(Math.max(0, text.length() - 4000));
+    } catch (java.io.IOException e) {
+      return "(no log: " + e + ")";
+    }
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readAll(EmbeddedKafkaBroker broker) {
+    List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
+      int empty = 0;
+      while (empty < 15) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        empty = records.isEmpty() ? empty + 1 : 0;
+        records.forEach(all::add);
+      }
+    }
+    return all;
+  }
+
+  private static String idOf(ConsumerRecord<byte[], byte[]> record, Map<String, ErrorCode> dead) {
+    Map<String, Object> registry = Map.of("schema.registry.url", REGISTRY);
+    if (record.topic().equals(DEAD)) {
+      DeadLetterDeserializer deserializer = new DeadLetterDeserializer();
+      deserializer.configure(registry, false);
+      DeadLetter letter = deserializer.deserialize(DEAD, record.value());
+      String id =
+          RequestIds.fromCoordinates(letter.getTopic(), letter.getPartition(), letter.getOffset());
+      dead.put(id, letter.getErrorCode());
+      return id;
+    }
+    TranslationResultDeserializer deserializer = new TranslationResultDeserializer();
+    deserializer.configure(registry, false);
+    TranslationResult result = deserializer.deserialize(record.topic(), record.value());
+    return result.getRequestId();
+  }
+}
