@@ -1,0 +1,109 @@
+package io.github.rela.streams.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.schemas.serde.TranslationResultDeserializer;
+import io.github.rela.streams.app.StreamsApp;
+import io.github.rela.streams.config.AppSettings;
+import io.github.rela.streams.config.ConfigLoader;
+import io.github.rela.training.tokenizer.SpmTrainer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * The application against a broker in a container ({@code apache/kafka-native}), as users run it
+ * beside a real cluster. Runs where Docker is available and is skipped cleanly elsewhere.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ContainerBrokerIntegrationTest {
+
+  @Container static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka-native:4.1.0");
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldTranslateRequestsFromAContainerisedBroker() throws Exception {
+    assumeTrue(SpmTrainer.findProgram().isPresent(), "spm_train is not installed");
+    // Given the app on the container's broker with a real (tiny) model
+    AppSettings settings =
+        ConfigLoader.load(
+            null,
+            Map.of(),
+            Map.of(
+                "bootstrap.servers", KAFKA.getBootstrapServers(),
+                "application.id", "container-it",
+                "schema.registry.url", "mock://container-it",
+                "state.dir", dir.resolve("state").toString(),
+                "rela.models.dir", TinyCheckpoint.write(dir.resolve("models")).toString(),
+                "rela.low.confidence.routing", "both",
+                "rela.batch.linger.ms", "50"));
+    try (StreamsApp app = StreamsApp.start(settings)) {
+      app.awaitRunning(Duration.ofSeconds(60));
+
+      // When three sentences are produced as plain text
+      try (KafkaProducer<String, String> producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.getBootstrapServers(),
+                  ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                  ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        for (String text : List.of("ein hund", "eine katze", "ein mann im park")) {
+          producer.send(new ProducerRecord<>("translation-requests", text, text)).get();
+        }
+      }
+
+      // Then three results arrive, each for its source
+      TranslationResultDeserializer results = new TranslationResultDeserializer();
+      results.configure(Map.of("schema.registry.url", "mock://container-it"), false);
+      List<String> sources = new ArrayList<>();
+      try (KafkaConsumer<byte[], byte[]> consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  KAFKA.getBootstrapServers(),
+                  ConsumerConfig.GROUP_ID_CONFIG,
+                  "container-it-reader",
+                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                  "earliest",
+                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                  "read_committed",
+                  ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                  ByteArrayDeserializer.class,
+                  ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                  ByteArrayDeserializer.class))) {
+        consumer.subscribe(List.of("translation-results"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (sources.size() < 3 && System.nanoTime() < deadline) {
+          consumer
+              .poll(Duration.ofMillis(200))
+              .forEach(
+                  r -> {
+                    TranslationResult result = results.deserialize(r.topic(), r.value());
+                    assertEquals(
+                        new String(r.key(), StandardCharsets.UTF_8), result.getSourceText());
+                    sources.add(result.getSourceText());
+                  });
+        }
+      }
+      assertEquals(3, sources.size(), "results: " + sources);
+    }
+  }
+}
