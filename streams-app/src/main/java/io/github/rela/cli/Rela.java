@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       EvalCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      BenchStreamCommand.class,
       HelpCommand.class
     },
     footer = {"", "Run 'rela COMMAND --help' for the options of one command."})

@@ -1,0 +1,98 @@
+package io.github.rela.cli;
+
+import io.github.rela.streams.app.DefaultModel;
+import io.github.rela.streams.bench.StreamBenchmark;
+import io.github.rela.streams.config.AppSettings;
+import io.github.rela.streams.config.ConfigLoader;
+import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.training.data.DataPaths;
+import io.github.rela.training.data.Multi30k;
+import io.github.rela.training.data.Utf8LineReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rela bench-stream}: end-to-end throughput and p50/p99 latency of the streaming app on a
+ * fresh embedded broker at several input rates, beside the model's own batched throughput.
+ */
+@Command(
+    name = "bench-stream",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    sortOptions = false,
+    description = {
+      "Measures the streaming app end to end on a fresh embedded broker (exactly-once): the"
+          + " model's own batched sentences/s first, then, for inputs offered at several shares"
+          + " of that rate, the achieved results/s and the p50/p99 produce-to-result latency.",
+      "Sentences come from Multi30k's test_2016_flickr (RELA_DATA_DIR) when present."
+    })
+public final class BenchStreamCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint (default: shipped).")
+  Path model;
+
+  @Option(names = "--sentences", defaultValue = "256", description = "Sentences per rate.")
+  int count;
+
+  @Option(
+      names = "--rates",
+      split = ",",
+      defaultValue = "0.5,0.75,1.0,1.5",
+      description = "Offered rates as shares of the model's own throughput.")
+  double[] rates;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Batch size (both paths).")
+  int batch;
+
+  @Option(names = "--linger-ms", defaultValue = "50", description = "Micro-batch linger.")
+  long linger;
+
+  @Option(names = "--beam", defaultValue = "4", description = "Beam size (both paths).")
+  int beam;
+
+  @Override
+  public Integer call() throws Exception {
+    Path checkpoint = model != null ? model : DefaultModel.directory();
+    Path dataDir = Files.createTempDirectory("rela-bench-stream");
+    Map<String, String> overrides = new TreeMap<>();
+    overrides.put(RelaStreamsConfig.MODELS_DIR, checkpoint.toString());
+    overrides.put(RelaStreamsConfig.EMBEDDED_DATA_DIR, dataDir.resolve("kafka").toString());
+    overrides.put(RelaStreamsConfig.BATCH_SIZE, Integer.toString(batch));
+    overrides.put(RelaStreamsConfig.BATCH_LINGER_MS, Long.toString(linger));
+    overrides.put(RelaStreamsConfig.BEAM_SIZE, Integer.toString(beam));
+    overrides.put(RelaStreamsConfig.TOPIC_PARTITIONS, "1");
+    overrides.put("state.dir", dataDir.resolve("state").toString());
+    AppSettings settings = ConfigLoader.load(null, Map.of(), overrides);
+    new StreamBenchmark(checkpoint, sentences(), batch, beam, spec.commandLine().getOut())
+        .run(settings, rates);
+    return 0;
+  }
+
+  private List<String> sentences() throws Exception {
+    Path test = Multi30k.TEST_2016.file(DataPaths.dataDir(), "de");
+    List<String> lines = new ArrayList<>();
+    if (Files.exists(test)) {
+      try (Utf8LineReader in = Utf8LineReader.open(test)) {
+        for (String line = in.readLine();
+            line != null && lines.size() < count;
+            line = in.readLine()) {
+          lines.add(line);
+        }
+      }
+    }
+    for (int i = lines.size(); i < count; i++) {
+      lines.add("Ein Mann mit einem roten Hut sitzt auf einer Bank im Park Nummer " + i + ".");
+    }
+    return lines;
+  }
+}
