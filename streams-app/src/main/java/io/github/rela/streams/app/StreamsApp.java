@@ -70,6 +70,12 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Starts everything; the returned app is running (or rebalancing into running). */
   public static StreamsApp start(AppSettings configured) {
+    int threads = configured.rela().getInt(RelaStreamsConfig.DECODE_THREADS);
+    if (threads > 0) {
+      // PyTorch reads these once, when the engine starts, which is when the models load below.
+      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
     EmbeddedKafkaBroker broker = null;
     AppSettings settings = configured;
     if (!configured.hasBootstrapServers()) {

@@ -6,17 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rela.streams.config.RelaStreamsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DockerReadmeTest {
 
   private static final String START = "<!-- rela-settings:start -->\n";
   private static final String END = "<!-- rela-settings:end -->";
 
-  @Test
-  void shouldListEveryRelaSettingAsAnEnvironmentVariable() throws Exception {
-    // Given the docker README and the configuration's definition
-    Path readme = RepositoryRoot.find().resolve("docker/README.md");
+  @ParameterizedTest
+  @ValueSource(strings = {"README.md", "docker/README.md"})
+  void shouldListEveryRelaSettingAsAnEnvironmentVariable(String file) throws Exception {
+    // Given a README and the configuration's definition
+    Path readme = RepositoryRoot.find().resolve(file);
     String text = Files.readString(readme);
     int start = text.indexOf(START);
     int end = text.indexOf(END);
@@ -30,6 +32,6 @@ class DockerReadmeTest {
     assertEquals(
         expected,
         documented,
-        "docker/README.md's settings table is out of date; replace it with:\n" + expected);
+        file + "'s settings table is out of date; replace it with:\n" + expected);
   }
 }
