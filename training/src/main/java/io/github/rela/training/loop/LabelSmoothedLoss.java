@@ -1,6 +1,7 @@
 package io.github.rela.training.loop;
 
 import ai.djl.ndarray.NDArray;
+import io.github.rela.model.attention.Scalars;
 
 /**
  * Label-smoothed cross-entropy (Szegedy et al. 2016), as in the Transformer and ReLA papers: the
@@ -31,7 +32,10 @@ public final class LabelSmoothedLoss {
     NDArray logProbs = logits.logSoftmax(-1); // [B, T, V]
     NDArray nll = logProbs.gather(labels.expandDims(-1), -1).squeeze(-1).neg(); // [B, T]
     NDArray uniform = logProbs.mean(new int[] {-1}).neg(); // [B, T]
-    NDArray perToken = nll.mul(1 - epsilon).add(uniform.mul(epsilon)); // [B, T]
+    // Scalars as arrays of the graph's scope: autograd reads them in the backward pass.
+    NDArray perToken =
+        nll.mul(Scalars.like(nll, 1 - epsilon))
+            .add(uniform.mul(Scalars.like(uniform, epsilon))); // [B, T]
     NDArray notPad = labels.neq(padId).toType(perToken.getDataType(), false); // [B, T]
     return perToken.mul(notPad).sum();
   }

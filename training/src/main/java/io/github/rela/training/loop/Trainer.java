@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import io.github.rela.model.attention.Scalars;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.TokenizerSpec;
 import io.github.rela.model.checkpoint.WeightsDtype;
@@ -223,7 +224,7 @@ public final class Trainer {
                     .head(); // [B, T, V]
             NDArray summed = loss.sum(logits, batch.labels());
             lossSum += summed.getFloat();
-            collector.backward(summed.div(groupLabels));
+            collector.backward(summed.div(Scalars.like(summed, groupLabels)));
           }
           labels = groupLabels;
         }
