@@ -53,17 +53,6 @@ public final class RunCheckpoints {
     replace(staging, directory);
   }
 
-  /** Saves only the model, e.g. the best or the averaged one. */
-  public static void saveModel(
-      Path directory,
-      Transformer model,
-      CheckpointConfig config,
-      Path sourceTokenizer,
-      Path targetTokenizer)
-      throws IOException {
-    CheckpointWriter.write(directory, model, config, sourceTokenizer, targetTokenizer);
-  }
-
   /** Loads a training checkpoint's model (verified) into {@code manager}. */
   public static Checkpoint loadModel(Path directory, NDManager manager) throws IOException {
     return CheckpointReader.read(directory.resolve(MODEL), manager);

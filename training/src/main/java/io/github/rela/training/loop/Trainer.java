@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.rela.model.attention.Scalars;
 import io.github.rela.model.checkpoint.CheckpointConfig;
+import io.github.rela.model.checkpoint.CheckpointWriter;
 import io.github.rela.model.checkpoint.TokenizerSpec;
 import io.github.rela.model.checkpoint.WeightsDtype;
 import io.github.rela.model.config.ModelConfig;
@@ -270,7 +271,7 @@ public final class Trainer {
           bleu == null ? "-" : String.format("%.2f", bleu));
       if (validLoss < state.bestValidLoss()) {
         state = state.withBestValidLoss(validLoss);
-        RunCheckpoints.saveModel(
+        CheckpointWriter.write(
             run.best(), model, withScores(validLoss, bleu), spm(true), spm(false));
       }
     }
@@ -295,6 +296,11 @@ public final class Trainer {
       if (bleu != null) {
         training.put("valid_bleu", bleu);
       }
+      return withTraining(training);
+    }
+
+    /** The run's checkpoint configuration with other training metadata. */
+    private CheckpointConfig withTraining(Map<String, Object> training) {
       return CheckpointConfig.of(
           checkpointConfig.model(),
           checkpointConfig.tokenizer(),
@@ -328,18 +334,8 @@ public final class Trainer {
         RunCheckpoints.average(last, averaged, scratch);
         Map<String, Object> training = new LinkedHashMap<>(checkpointConfig.training());
         training.put("averaged_steps", last.stream().map(p -> p.getFileName().toString()).toList());
-        RunCheckpoints.saveModel(
-            run.averaged(),
-            averaged,
-            CheckpointConfig.of(
-                checkpointConfig.model(),
-                checkpointConfig.tokenizer(),
-                checkpointConfig.sourceLanguage(),
-                checkpointConfig.targetLanguage(),
-                checkpointConfig.weightsDtype(),
-                training),
-            spm(true),
-            spm(false));
+        CheckpointWriter.write(
+            run.averaged(), averaged, withTraining(training), spm(true), spm(false));
       }
       LOG.info("Averaged the last {} checkpoints into {}", k, run.averaged());
     }
