@@ -4,11 +4,11 @@ package io.github.rela.model.cli;
  * PyTorch reads its thread counts once, when the engine starts: the commands set them before any
  * array exists.
  */
-final class EngineThreads {
+public final class EngineThreads {
   private EngineThreads() {}
 
   /** Uses {@code threads} intra-op threads and one inter-op thread; 0 keeps the defaults. */
-  static void configure(int threads) {
+  public static void configure(int threads) {
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be >= 0, got " + threads);
     }

@@ -1,5 +1,6 @@
 package io.github.rela.streams.app;
 
+import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.TranslationRequest;
@@ -70,12 +71,8 @@ public final class StreamsApp implements AutoCloseable {
 
   /** Starts everything; the returned app is running (or rebalancing into running). */
   public static StreamsApp start(AppSettings configured) {
-    int threads = configured.rela().getInt(RelaStreamsConfig.DECODE_THREADS);
-    if (threads > 0) {
-      // PyTorch reads these once, when the engine starts, which is when the models load below.
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    // PyTorch reads its thread counts once, when the engine starts: when the models load below.
+    EngineThreads.configure(configured.rela().getInt(RelaStreamsConfig.DECODE_THREADS));
     EmbeddedKafkaBroker broker = null;
     AppSettings settings = configured;
     if (!configured.hasBootstrapServers()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointReader;
+import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
@@ -67,10 +68,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (threads > 0) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    EngineThreads.configure(threads);
     List<SentencePair> pairs;
     try (Stream<SentencePair> stream = ParallelCorpusReader.stream(source, reference)) {
       pairs = stream.toList();

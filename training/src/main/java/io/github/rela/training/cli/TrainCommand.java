@@ -1,5 +1,6 @@
 package io.github.rela.training.cli;
 
+import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.training.loop.GreedyValidationDecoder;
 import io.github.rela.training.loop.TrainConfig;
 import io.github.rela.training.loop.Trainer;
@@ -56,11 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrainConfig recipe = overridden(TrainConfig.load(config));
-    if (recipe.budget().threads() > 0) {
-      // Read once, when the engine starts: set before anything touches DJL.
-      System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(recipe.budget().threads()));
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    EngineThreads.configure(recipe.budget().threads());
     TrainingState state = new Trainer(recipe, new GreedyValidationDecoder()).train();
     System.out.printf(
         "Trained %s to step %d in %.1f minutes; run directory: %s%n",
