@@ -70,6 +70,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         int n = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (line.isBlank()) {
+            out.print("de> ");
+            out.flush();
+            continue;
+          }
           String key = "demo-" + (++n);
           producer
               .send(
@@ -188,12 +193,17 @@ public final class DemoCommand implements Callable<Integer> {
       StringBuilder text = new StringBuilder();
       for (int t = 0; t < r.getTargetTokens().size(); t++) {
         AlignmentEntry e = strongest.get(t);
-        text.append(r.getTargetTokens().get(t))
+        text.append(word(r.getTargetTokens().get(t)))
             .append('=')
-            .append(e == null ? "(null)" : r.getSourceTokens().get(e.getSourceIndex()))
+            .append(e == null ? "(null)" : word(r.getSourceTokens().get(e.getSourceIndex())))
             .append(' ');
       }
       return text.toString().strip();
+    }
+
+    /** A subword without SentencePiece's word-start mark. */
+    private static String word(String piece) {
+      return piece.replace("\u2581", "");
     }
   }
 }
