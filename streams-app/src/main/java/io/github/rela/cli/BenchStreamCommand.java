@@ -60,11 +60,17 @@ public final class BenchStreamCommand implements Callable<Integer> {
   @Option(names = "--beam", defaultValue = "4", description = "Beam size (both paths).")
   int beam;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Any other setting of the app, e.g. --set commit.interval.ms=1000.")
+  Map<String, String> settings = new TreeMap<>();
+
   @Override
   public Integer call() throws Exception {
     Path checkpoint = model != null ? model : DefaultModel.directory();
     Path dataDir = Files.createTempDirectory("rela-bench-stream");
-    Map<String, String> overrides = new TreeMap<>();
+    Map<String, String> overrides = new TreeMap<>(settings);
     overrides.put(RelaStreamsConfig.MODELS_DIR, checkpoint.toString());
     overrides.put(RelaStreamsConfig.EMBEDDED_DATA_DIR, dataDir.resolve("kafka").toString());
     overrides.put(RelaStreamsConfig.BATCH_SIZE, Integer.toString(batch));
