@@ -10,8 +10,16 @@ final class Logging {
 
   private Logging() {}
 
+  private static int verbosity;
+
+  /** The level last set by {@link #setVerbosity}. */
+  static int verbosity() {
+    return verbosity;
+  }
+
   /** 0: the default of logback.xml; 1: info everywhere, debug for rela; 2 or more: debug. */
   static void setVerbosity(int level) {
+    verbosity = level;
     if (level <= 0 || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }

@@ -62,6 +62,7 @@ public final class Rela implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Rela());
     cli.setParameterExceptionHandler(Rela::handleParameterError);
+    cli.setExecutionExceptionHandler(Rela::handleExecutionError);
     return cli;
   }
 
@@ -88,6 +89,28 @@ public final class Rela implements Runnable {
       err.printf("Run '%s --help' for usage.%n", cli.getCommandSpec().qualifiedName());
     }
     return cli.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * A failed command prints what went wrong in one line (the cause chain's messages); the stack
+   * trace only with {@code -v}, where it helps a bug report.
+   */
+  private static int handleExecutionError(
+      Exception error, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    StringBuilder message = new StringBuilder("rela " + cli.getCommandName() + ": ");
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && message.indexOf(t.getMessage()) < 0) {
+        message.append(t == error ? "" : ": ").append(t.getMessage());
+      }
+    }
+    err.println(message);
+    if (Logging.verbosity() > 0) {
+      error.printStackTrace(err);
+    } else {
+      err.println("(run with -v for the stack trace)");
+    }
+    return 1;
   }
 
   private static boolean isUnknownSubcommand(CommandLine.UnmatchedArgumentException error) {

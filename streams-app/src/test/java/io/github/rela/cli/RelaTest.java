@@ -65,4 +65,14 @@ class RelaTest {
     assertEquals(0, code);
     assertTrue(out.toString().contains("Usage: rela"), out.toString());
   }
+
+  @Test
+  void shouldReportAFailedCommandInOneLineWithoutStackTrace() {
+    int code = run("translate", "--model", "/no/such/checkpoint");
+
+    assertEquals(1, code);
+    assertTrue(err.toString().startsWith("rela translate: "), err.toString());
+    assertTrue(err.toString().contains("/no/such/checkpoint"), err.toString());
+    assertTrue(!err.toString().contains("\tat "), err.toString());
+  }
 }

@@ -76,7 +76,11 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
       return java.util.List.of(modelsDir);
     }
     if (!Files.isDirectory(modelsDir)) {
-      throw new IllegalArgumentException("Models directory " + modelsDir + " does not exist");
+      throw new IllegalArgumentException(
+          "Models directory "
+              + modelsDir.toAbsolutePath()
+              + " does not exist; pass --models DIR (a checkpoint, or a directory of them) or"
+              + " train one with 'rela train'");
     }
     try (Stream<Path> children = Files.list(modelsDir)) {
       return children
