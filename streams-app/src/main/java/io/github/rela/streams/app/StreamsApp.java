@@ -73,21 +73,22 @@ public final class StreamsApp implements AutoCloseable {
   public static StreamsApp start(AppSettings configured) {
     // PyTorch reads its thread counts once, when the engine starts: when the models load below.
     EngineThreads.configure(configured.rela().getInt(RelaStreamsConfig.DECODE_THREADS));
+    // The models first: a missing or broken checkpoint stops start-up before any broker work.
+    CheckpointRegistry models =
+        new CheckpointRegistry(modelsDir(configured), decoding(configured), batchSize(configured));
     EmbeddedKafkaBroker broker = null;
-    AppSettings settings = configured;
-    if (!configured.hasBootstrapServers()) {
-      Path dataDir =
-          Path.of(System.getProperty(DefaultModel.HOME_PROPERTY, "."))
-              .resolve(configured.rela().getString(RelaStreamsConfig.EMBEDDED_DATA_DIR));
-      broker = new EmbeddedKafkaBroker(dataDir, embeddedPort()).start();
-      settings = configured.withBootstrapServers(broker.bootstrapServers());
-      if (!settings.kafka().containsKey("schema.registry.url")) {
-        settings = settings.with("schema.registry.url", EMBEDDED_REGISTRY);
-      }
-    }
-    CheckpointRegistry models = null;
     try {
-      models = new CheckpointRegistry(modelsDir(settings), decoding(settings), batchSize(settings));
+      AppSettings settings = configured;
+      if (!configured.hasBootstrapServers()) {
+        Path dataDir =
+            Path.of(System.getProperty(DefaultModel.HOME_PROPERTY, "."))
+                .resolve(configured.rela().getString(RelaStreamsConfig.EMBEDDED_DATA_DIR));
+        broker = new EmbeddedKafkaBroker(dataDir, embeddedPort()).start();
+        settings = configured.withBootstrapServers(broker.bootstrapServers());
+        if (!settings.kafka().containsKey("schema.registry.url")) {
+          settings = settings.with("schema.registry.url", EMBEDDED_REGISTRY);
+        }
+      }
       createTopics(settings);
       registerEmbeddedSchemas(settings);
       AppSerdes serdes = new AppSerdes(settings);
@@ -108,9 +109,7 @@ public final class StreamsApp implements AutoCloseable {
           settings.kafka().get("bootstrap.servers"));
       return app;
     } catch (RuntimeException e) {
-      if (models != null) {
-        models.close();
-      }
+      models.close();
       if (broker != null) {
         broker.close();
       }
