@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       RunCommand.class,
       DemoCommand.class,
+      LoadEvalCommand.class,
       TranslateCommand.class,
       TrainCommand.class,
       EvalCommand.class,
