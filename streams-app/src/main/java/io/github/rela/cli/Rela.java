@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       RunCommand.class,
       DemoCommand.class,
       LoadEvalCommand.class,
+      ReplayCommand.class,
       TranslateCommand.class,
       TrainCommand.class,
       EvalCommand.class,

@@ -1,0 +1,112 @@
+package io.github.rela.streams.eval;
+
+import io.github.rela.model.translate.Translation;
+import io.github.rela.model.translate.Translator;
+import io.github.rela.training.eval.EvaluationReport;
+import io.github.rela.training.eval.Evaluator;
+import io.github.rela.training.eval.SentenceResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Translates replayed requests and scores them against the references they carry: corpus BLEU and
+ * chrF, the null-rate distribution, its Spearman correlation with sentence chrF, and how well the
+ * low-confidence flag finds the worst 10% of translations.
+ */
+public final class Replay {
+
+  private static final double WORST_SHARE = 0.10;
+
+  private Replay() {}
+
+  /** Runs the replay of {@code records} (those without a reference are counted and skipped). */
+  public static ReplayResult run(
+      List<ReplayReader.Replayed> records,
+      Translator translator,
+      String topic,
+      String range,
+      String model,
+      double threshold) {
+    List<ReplayReader.Replayed> scored =
+        records.stream().filter(r -> r.request().getReference() != null).toList();
+    List<String> sources = scored.stream().map(r -> r.request().getText()).toList();
+    List<String> references = scored.stream().map(r -> r.request().getReference()).toList();
+    long start = System.nanoTime();
+    List<Translation> translations = translator.translate(sources);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EvaluationReport evaluation = new Evaluator().score(translations, references, seconds);
+    List<ReplayReport.Sentence> details = new ArrayList<>();
+    for (int i = 0; i < scored.size(); i++) {
+      SentenceResult s = evaluation.details().get(i);
+      ReplayReader.Replayed r = scored.get(i);
+      details.add(
+          new ReplayReport.Sentence(
+              r.request().getId(),
+              r.partition(),
+              r.offset(),
+              s.translation(),
+              s.chrf(),
+              s.nullRate()));
+    }
+    double[] nullRates = details.stream().mapToDouble(ReplayReport.Sentence::nullRate).toArray();
+    FlagQuality flag = flagQuality(details, threshold);
+    ReplayReport report =
+        new ReplayReport(
+            topic,
+            range,
+            model,
+            details.size(),
+            records.size() - scored.size(),
+            evaluation.bleu(),
+            evaluation.bleuDetail(),
+            evaluation.chrf(),
+            evaluation.meanNullRate(),
+            percentiles(nullRates, 50, 90, 99),
+            evaluation.nullRateChrfSpearman(),
+            threshold,
+            flag.flagged(),
+            flag.precision(),
+            flag.recall(),
+            details,
+            new ReplayReport.Speed(
+                evaluation.sentencesPerSecond(), evaluation.targetTokensPerSecond()));
+    return new ReplayResult(report, translations);
+  }
+
+  /** The report and the translations behind it (for the attention pictures). */
+  public record ReplayResult(ReplayReport report, List<Translation> translations) {}
+
+  private record FlagQuality(int flagged, double precision, double recall) {}
+
+  /** Precision and recall of "null rate >= threshold" for the worst 10% by sentence chrF. */
+  private static FlagQuality flagQuality(List<ReplayReport.Sentence> details, double threshold) {
+    int worstCount = Math.max(1, (int) Math.ceil(WORST_SHARE * details.size()));
+    List<ReplayReport.Sentence> byChrf =
+        details.stream()
+            .sorted(
+                Comparator.comparingDouble(ReplayReport.Sentence::chrf)
+                    .thenComparing(ReplayReport.Sentence::id))
+            .toList();
+    List<ReplayReport.Sentence> worst = byChrf.subList(0, Math.min(worstCount, byChrf.size()));
+    long flagged = details.stream().filter(s -> s.nullRate() >= threshold).count();
+    long hits = worst.stream().filter(s -> s.nullRate() >= threshold).count();
+    return new FlagQuality(
+        (int) flagged,
+        flagged == 0 ? Double.NaN : (double) hits / flagged,
+        worst.isEmpty() ? Double.NaN : (double) hits / worst.size());
+  }
+
+  /** Nearest-rank percentiles. */
+  static double[] percentiles(double[] values, double... ps) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double[] out = new double[ps.length];
+    for (int i = 0; i < ps.length; i++) {
+      int rank = (int) Math.ceil(ps[i] / 100 * sorted.length) - 1;
+      out[i] = sorted.length == 0 ? Double.NaN : sorted[Math.max(0, rank)];
+    }
+    return out;
+  }
+}
