@@ -11,6 +11,7 @@ import io.github.rela.streams.eval.Replay;
 import io.github.rela.streams.eval.ReplayRange;
 import io.github.rela.streams.eval.ReplayReader;
 import io.github.rela.streams.eval.ReplayReportWriter;
+import io.github.rela.streams.eval.ReportComparison;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +45,20 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--topic", required = true, description = "Topic of requests.")
+  @Option(names = "--topic", description = "Topic of requests (required unless --compare).")
   String topic;
+
+  @Option(
+      names = "--compare",
+      arity = "2",
+      paramLabel = "REPORT",
+      description =
+          "Compare two report.json files instead of replaying: figures and the sentences"
+              + " that changed most.")
+  List<Path> compare;
+
+  @Option(names = "--top", defaultValue = "10", description = "Sentences shown by --compare.")
+  int top;
 
   static final class Range {
     @Option(names = "--from-beginning", description = "Every record (the default).")
@@ -98,6 +112,16 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (compare != null) {
+      spec.commandLine()
+          .getOut()
+          .print(ReportComparison.compare(compare.get(0), compare.get(1), top));
+      return 0;
+    }
+    if (topic == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--topic' (or use --compare)");
+    }
     EngineThreads.configure(threads);
     Map<String, Object> config = new HashMap<>(settings);
     config.put("bootstrap.servers", bootstrapServers);
