@@ -6,12 +6,14 @@ import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
+import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.streams.app.DefaultModel;
 import io.github.rela.streams.eval.Replay;
 import io.github.rela.streams.eval.ReplayRange;
 import io.github.rela.streams.eval.ReplayReader;
 import io.github.rela.streams.eval.ReplayReportWriter;
 import io.github.rela.streams.eval.ReportComparison;
+import io.github.rela.streams.eval.ResultsReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -83,6 +85,15 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint (default: shipped).")
   Path model;
 
+  @Option(
+      names = "--results-topic",
+      split = ",",
+      paramLabel = "TOPIC",
+      description =
+          "Score the results already in these topics (joined by request id, e.g."
+              + " translation-results,translation-low-confidence) instead of translating.")
+  List<String> resultsTopics;
+
   @Option(names = "--out", defaultValue = "replay-report", description = "Report directory.")
   Path out;
 
@@ -128,6 +139,37 @@ public final class ReplayCommand implements Callable<Integer> {
     config.put("schema.registry.url", registry);
     ReplayRange replayRange = replayRange();
     List<ReplayReader.Replayed> records = new ReplayReader(config).read(topic, replayRange);
+    Replay.ReplayResult result;
+    if (resultsTopics != null) {
+      Map<String, TranslationResult> results = new ResultsReader(config).read(resultsTopics);
+      result =
+          Replay.fromResults(
+              records,
+              results,
+              topic,
+              describe(replayRange),
+              "results of " + String.join(",", resultsTopics),
+              threshold);
+    } else {
+      result = translate(records, replayRange);
+    }
+    ReplayReportWriter.write(result, out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "%d requests replayed (%d skipped: no reference or no result): %s, chrF2 = %.2f;"
+                + " report in %s%n",
+            result.report().sentences(),
+            result.report().skipped(),
+            result.report().bleuDetail(),
+            result.report().chrf(),
+            out);
+    return 0;
+  }
+
+  private Replay.ReplayResult translate(List<ReplayReader.Replayed> records, ReplayRange r)
+      throws java.io.IOException {
     Path checkpoint = model != null ? model : DefaultModel.directory();
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
@@ -137,22 +179,8 @@ public final class ReplayCommand implements Callable<Integer> {
                 DecodingOptions.defaults().withBeamSize(beam),
                 batch,
                 AttentionView.LAST_LAYER)) {
-      Replay.ReplayResult result =
-          Replay.run(
-              records, translator, topic, describe(replayRange), checkpoint.toString(), threshold);
-      ReplayReportWriter.write(result, out);
-      spec.commandLine()
-          .getOut()
-          .printf(
-              Locale.ROOT,
-              "%d requests replayed (%d without reference skipped): %s, chrF2 = %.2f; report in %s%n",
-              result.report().sentences(),
-              result.report().skipped(),
-              result.report().bleuDetail(),
-              result.report().chrf(),
-              out);
+      return Replay.run(records, translator, topic, describe(r), checkpoint.toString(), threshold);
     }
-    return 0;
   }
 
   private ReplayRange replayRange() {

@@ -2,6 +2,7 @@ package io.github.rela.streams.eval;
 
 import io.github.rela.model.translate.Translation;
 import io.github.rela.model.translate.Translator;
+import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.training.eval.EvaluationReport;
 import io.github.rela.training.eval.Evaluator;
 import io.github.rela.training.eval.SentenceResult;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Translates replayed requests and scores them against the references they carry: corpus BLEU and
@@ -29,13 +31,50 @@ public final class Replay {
       String range,
       String model,
       double threshold) {
-    List<ReplayReader.Replayed> scored =
-        records.stream().filter(r -> r.request().getReference() != null).toList();
-    List<String> sources = scored.stream().map(r -> r.request().getText()).toList();
-    List<String> references = scored.stream().map(r -> r.request().getReference()).toList();
+    List<ReplayReader.Replayed> scored = withReference(records);
     long start = System.nanoTime();
-    List<Translation> translations = translator.translate(sources);
+    List<Translation> translations =
+        translator.translate(scored.stream().map(r -> r.request().getText()).toList());
     double seconds = (System.nanoTime() - start) / 1e9;
+    return score(records, scored, translations, seconds, topic, range, model, threshold);
+  }
+
+  /**
+   * Scores results the streaming app already produced instead of translating; requests without a
+   * reference or without a result are counted as skipped.
+   */
+  public static ReplayResult fromResults(
+      List<ReplayReader.Replayed> records,
+      Map<String, TranslationResult> results,
+      String topic,
+      String range,
+      String model,
+      double threshold) {
+    List<ReplayReader.Replayed> scored =
+        withReference(records).stream()
+            .filter(r -> results.containsKey(r.request().getId()))
+            .toList();
+    List<Translation> translations =
+        scored.stream()
+            .map(r -> ResultsReader.asTranslation(results.get(r.request().getId())))
+            .toList();
+    return score(records, scored, translations, 0, topic, range, model, threshold);
+  }
+
+  private static List<ReplayReader.Replayed> withReference(List<ReplayReader.Replayed> records) {
+    return records.stream().filter(r -> r.request().getReference() != null).toList();
+  }
+
+  private static ReplayResult score(
+      List<ReplayReader.Replayed> records,
+      List<ReplayReader.Replayed> scored,
+      List<Translation> translations,
+      double seconds,
+      String topic,
+      String range,
+      String model,
+      double threshold) {
+    List<String> references = scored.stream().map(r -> r.request().getReference()).toList();
     EvaluationReport evaluation = new Evaluator().score(translations, references, seconds);
     List<ReplayReport.Sentence> details = new ArrayList<>();
     for (int i = 0; i < scored.size(); i++) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rela.cli.Rela;
+import io.github.rela.streams.app.StreamsApp;
+import io.github.rela.streams.config.AppSettings;
+import io.github.rela.streams.config.ConfigLoader;
 import io.github.rela.streams.embedded.EmbeddedKafkaBroker;
 import io.github.rela.streams.embedded.TopicCreator;
 import io.github.rela.streams.eval.EvalSetLoader;
@@ -81,11 +84,73 @@ class ReplayIntegrationTest {
       range.get("details").forEach(d -> offsets.add(d.get("offset").asLong()));
       assertEquals(LongRange.of(5, 14), offsets);
       range.get("details").forEach(d -> assertEquals(0, d.get("partition").asInt()));
+      // And scoring the streaming app's own results of the same requests gives the same BLEU
+      try (StreamsApp app = StreamsApp.start(appSettings(broker, models))) {
+        app.awaitRunning(Duration.ofSeconds(60));
+        awaitResults(broker, 230);
+      }
+      JsonNode joined =
+          replay(
+              broker,
+              models,
+              "joined",
+              "--from-beginning",
+              "--results-topic",
+              "translation-results,translation-low-confidence");
+      assertEquals(230, joined.get("sentences").asInt());
+      assertEquals(first.get("bleu").asDouble(), joined.get("bleu").asDouble(), 1e-9);
       // And the production group's committed offsets did not move
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         assertEquals(
             production,
             admin.listConsumerGroupOffsets("production").partitionsToOffsetAndMetadata().get());
+      }
+    }
+  }
+
+  private AppSettings appSettings(EmbeddedKafkaBroker broker, Path models) {
+    return ConfigLoader.load(
+        null,
+        Map.of(),
+        Map.of(
+            "bootstrap.servers",
+            broker.bootstrapServers(),
+            "application.id",
+            "replay-it-app",
+            "schema.registry.url",
+            REGISTRY,
+            "state.dir",
+            dir.resolve("state").toString(),
+            "rela.topic.requests",
+            TOPIC,
+            "rela.models.dir",
+            models.toString(),
+            "rela.decode.beam.size",
+            "1"));
+  }
+
+  private static void awaitResults(EmbeddedKafkaBroker broker, int count) throws Exception {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "replay-it-waiter",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+      consumer.subscribe(List.of("translation-results", "translation-low-confidence"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      int seen = 0;
+      while (seen < count) {
+        assertTrue(System.nanoTime() < deadline, "only " + seen + " results");
+        seen += consumer.poll(Duration.ofMillis(200)).count();
       }
     }
   }
