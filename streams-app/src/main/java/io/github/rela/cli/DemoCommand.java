@@ -106,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config);
     List<TopicPartition> partitions =
-        outputTopics(settings).stream()
+        settings.rela().outputTopics().stream()
             .flatMap(t -> consumer.partitionsFor(t).stream())
             .map(p -> new TopicPartition(p.topic(), p.partition()))
             .toList();
@@ -114,14 +114,6 @@ public final class DemoCommand implements Callable<Integer> {
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
     return consumer;
-  }
-
-  private static List<String> outputTopics(AppSettings settings) {
-    RelaStreamsConfig c = settings.rela();
-    return List.of(
-        c.getString(RelaStreamsConfig.RESULTS_TOPIC),
-        c.getString(RelaStreamsConfig.LOW_CONFIDENCE_TOPIC),
-        c.getString(RelaStreamsConfig.DEAD_LETTER_TOPIC));
   }
 
   /** Connection and security settings only, so the demo's clients reach the same cluster. */

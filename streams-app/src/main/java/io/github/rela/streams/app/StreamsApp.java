@@ -181,20 +181,11 @@ public final class StreamsApp implements AutoCloseable {
     return settings.rela().getInt(RelaStreamsConfig.BATCH_SIZE);
   }
 
-  private static List<String> topics(AppSettings settings) {
-    RelaStreamsConfig c = settings.rela();
-    return List.of(
-        c.getString(RelaStreamsConfig.REQUESTS_TOPIC),
-        c.getString(RelaStreamsConfig.RESULTS_TOPIC),
-        c.getString(RelaStreamsConfig.LOW_CONFIDENCE_TOPIC),
-        c.getString(RelaStreamsConfig.DEAD_LETTER_TOPIC));
-  }
-
   private static void createTopics(AppSettings settings) {
     List<String> created =
         TopicCreator.createMissing(
             settings.kafka().get("bootstrap.servers").toString(),
-            topics(settings),
+            settings.rela().allTopics(),
             settings.rela().getInt(RelaStreamsConfig.TOPIC_PARTITIONS),
             (short) 1);
     if (!created.isEmpty()) {
@@ -212,7 +203,7 @@ public final class StreamsApp implements AutoCloseable {
       return;
     }
     var registry = MockSchemaRegistry.forScope(url.toString().substring("mock://".length()));
-    List<String> topics = topics(settings);
+    List<String> topics = settings.rela().allTopics();
     registry.register(Subjects.of(topics.get(0), false), TranslationRequest.getClassSchema());
     registry.register(Subjects.of(topics.get(1), false), TranslationResult.getClassSchema());
     registry.register(Subjects.of(topics.get(2), false), TranslationResult.getClassSchema());

@@ -160,11 +160,7 @@ public final class StreamBenchmark {
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class))) {
-      consumer.subscribe(
-          List.of(
-              s.rela().getString(RelaStreamsConfig.RESULTS_TOPIC),
-              s.rela().getString(RelaStreamsConfig.LOW_CONFIDENCE_TOPIC),
-              s.rela().getString(RelaStreamsConfig.DEAD_LETTER_TOPIC)));
+      consumer.subscribe(s.rela().outputTopics());
       while (consumer.assignment().isEmpty()) {
         consumer.poll(Duration.ofMillis(50));
       }

@@ -1,5 +1,7 @@
 package io.github.rela.streams.config;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -59,6 +61,20 @@ public final class RelaStreamsConfig extends AbstractConfig {
 
   public RelaStreamsConfig(Map<?, ?> settings) {
     super(DEFINITION, settings, false);
+  }
+
+  /** The three topics every input record ends in: results, low-confidence, dead-letter. */
+  public List<String> outputTopics() {
+    return List.of(
+        getString(RESULTS_TOPIC), getString(LOW_CONFIDENCE_TOPIC), getString(DEAD_LETTER_TOPIC));
+  }
+
+  /** The requests topic followed by the output topics. */
+  public List<String> allTopics() {
+    List<String> topics = new ArrayList<>();
+    topics.add(getString(REQUESTS_TOPIC));
+    topics.addAll(outputTopics());
+    return topics;
   }
 
   private static ConfigDef definition() {

@@ -3,14 +3,11 @@ package io.github.rela.streams.eval;
 import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.schemas.serde.RequestIds;
 import io.github.rela.schemas.serde.TranslationRequestDeserializer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -21,8 +18,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * subscribed, and nothing is committed, so no production group's offsets move.
  */
 public final class ReplayReader {
-
-  private static final Duration POLL = Duration.ofMillis(200);
 
   private final Map<String, Object> settings;
 
@@ -36,10 +31,7 @@ public final class ReplayReader {
 
   /** The requests of {@code range} present when the call starts, by partition and offset. */
   public List<Replayed> read(String topic, ReplayRange range) {
-    Map<String, Object> config = new HashMap<>(settings);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, Object> config = GrouplessReads.consumerConfig(settings);
     try (TranslationRequestDeserializer values = new TranslationRequestDeserializer();
         KafkaConsumer<byte[], byte[]> consumer =
             new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -56,19 +48,17 @@ public final class ReplayReader {
       Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
       seekToStart(consumer, partitions, range, ends);
       List<Replayed> read = new ArrayList<>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-          if (r.offset() >= ends.get(tp)) {
-            continue;
-          }
-          TranslationRequest request = values.deserialize(r.topic(), r.value());
-          if (request != null && RequestIds.isMissing(request)) {
-            request.setId(RequestIds.fromCoordinates(r.topic(), r.partition(), r.offset()));
-          }
-          read.add(new Replayed(r.partition(), r.offset(), request));
-        }
-      }
+      GrouplessReads.drain(
+          consumer,
+          partitions,
+          ends,
+          r -> {
+            TranslationRequest request = values.deserialize(r.topic(), r.value());
+            if (request != null && RequestIds.isMissing(request)) {
+              request.setId(RequestIds.fromCoordinates(r.topic(), r.partition(), r.offset()));
+            }
+            read.add(new Replayed(r.partition(), r.offset(), request));
+          });
       read.sort(Comparator.comparingInt(Replayed::partition).thenComparingLong(Replayed::offset));
       return read;
     }

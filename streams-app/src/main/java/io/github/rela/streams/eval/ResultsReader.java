@@ -7,13 +7,10 @@ import io.github.rela.model.translate.Translation;
 import io.github.rela.schemas.avro.AlignmentEntry;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.serde.TranslationResultDeserializer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -33,10 +30,7 @@ public final class ResultsReader {
 
   /** Every committed result of {@code topics} present now, by request id (the last one wins). */
   public Map<String, TranslationResult> read(List<String> topics) {
-    Map<String, Object> config = new HashMap<>(settings);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, Object> config = GrouplessReads.consumerConfig(settings);
     Map<String, TranslationResult> results = new HashMap<>();
     try (TranslationResultDeserializer values = new TranslationResultDeserializer();
         KafkaConsumer<byte[], byte[]> consumer =
@@ -51,12 +45,14 @@ public final class ResultsReader {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          TranslationResult result = values.deserialize(r.topic(), r.value());
-          results.put(result.getRequestId(), result);
-        }
-      }
+      GrouplessReads.drain(
+          consumer,
+          partitions,
+          ends,
+          r -> {
+            TranslationResult result = values.deserialize(r.topic(), r.value());
+            results.put(result.getRequestId(), result);
+          });
     }
     return results;
   }
