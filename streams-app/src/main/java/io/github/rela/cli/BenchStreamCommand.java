@@ -1,6 +1,6 @@
 package io.github.rela.cli;
 
-import io.github.rela.streams.app.DefaultModel;
+import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.streams.bench.StreamBenchmark;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
@@ -68,7 +68,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path checkpoint = model != null ? model : DefaultModel.directory();
+    Path checkpoint = model != null ? model : DefaultModel.checkpoint();
     Path dataDir = Files.createTempDirectory("rela-bench-stream");
     Map<String, String> overrides = new TreeMap<>(settings);
     overrides.put(RelaStreamsConfig.MODELS_DIR, checkpoint.toString());

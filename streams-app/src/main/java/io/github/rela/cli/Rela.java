@@ -1,7 +1,9 @@
 package io.github.rela.cli;
 
 import io.github.rela.model.cli.BenchCommand;
+import io.github.rela.model.cli.ExportCommand;
 import io.github.rela.model.cli.TranslateCommand;
+import io.github.rela.training.cli.CompareCommand;
 import io.github.rela.training.cli.EvalCommand;
 import io.github.rela.training.cli.ScoreCommand;
 import io.github.rela.training.cli.TrainCommand;
@@ -36,8 +38,10 @@ import picocli.CommandLine.ScopeType;
       TranslateCommand.class,
       TrainCommand.class,
       EvalCommand.class,
+      CompareCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      ExportCommand.class,
       BenchStreamCommand.class,
       HelpCommand.class
     },

@@ -2,12 +2,12 @@ package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.github.rela.model.checkpoint.CheckpointReader;
+import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
-import io.github.rela.streams.app.DefaultModel;
 import io.github.rela.streams.eval.Replay;
 import io.github.rela.streams.eval.ReplayRange;
 import io.github.rela.streams.eval.ReplayReader;
@@ -170,7 +170,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private Replay.ReplayResult translate(List<ReplayReader.Replayed> records, ReplayRange r)
       throws java.io.IOException {
-    Path checkpoint = model != null ? model : DefaultModel.directory();
+    Path checkpoint = model != null ? model : DefaultModel.checkpoint();
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(

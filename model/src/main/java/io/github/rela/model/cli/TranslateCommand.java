@@ -3,6 +3,7 @@ package io.github.rela.model.cli;
 import ai.djl.ndarray.NDManager;
 import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointReader;
+import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.StepMode;
 import io.github.rela.model.translate.AttentionView;
@@ -35,9 +36,10 @@ public final class TranslateCommand implements Callable<Integer> {
 
   @Option(
       names = "--model",
-      required = true,
       paramLabel = "DIR",
-      description = "Model: checkpoint directory (config.json, weights, tokenizer, manifest).")
+      description =
+          "Model: checkpoint directory (config.json, weights, tokenizer, manifest); default: the"
+              + " shipped model in models/.")
   Path model;
 
   @Option(
@@ -101,7 +103,8 @@ public final class TranslateCommand implements Callable<Integer> {
     AttentionView view = attention == null ? AttentionView.LAST_LAYER : attention;
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {
-      Checkpoint checkpoint = CheckpointReader.read(model, manager);
+      Checkpoint checkpoint =
+          CheckpointReader.read(model != null ? model : DefaultModel.checkpoint(), manager);
       try (Translator translator = Translator.open(checkpoint, manager, decoding, batch, view)) {
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

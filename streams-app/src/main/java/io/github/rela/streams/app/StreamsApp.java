@@ -1,5 +1,6 @@
 package io.github.rela.streams.app;
 
+import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.schemas.avro.DeadLetter;

@@ -5,10 +5,10 @@ import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.training.eval.EvaluationReport;
 import io.github.rela.training.eval.Evaluator;
+import io.github.rela.training.eval.NullRateFlag;
+import io.github.rela.training.eval.Percentiles;
 import io.github.rela.training.eval.SentenceResult;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +18,6 @@ import java.util.Map;
  * low-confidence flag finds the worst 10% of translations.
  */
 public final class Replay {
-
-  private static final double WORST_SHARE = 0.10;
 
   private Replay() {}
 
@@ -90,7 +88,8 @@ public final class Replay {
               s.nullRate()));
     }
     double[] nullRates = details.stream().mapToDouble(ReplayReport.Sentence::nullRate).toArray();
-    FlagQuality flag = flagQuality(details, threshold);
+    double[] chrfs = details.stream().mapToDouble(ReplayReport.Sentence::chrf).toArray();
+    NullRateFlag flag = NullRateFlag.of(nullRates, chrfs, threshold);
     ReplayReport report =
         new ReplayReport(
             topic,
@@ -102,7 +101,11 @@ public final class Replay {
             evaluation.bleuDetail(),
             evaluation.chrf(),
             evaluation.meanNullRate(),
-            percentiles(nullRates, 50, 90, 99),
+            new double[] {
+              Percentiles.nearestRank(nullRates, 50),
+              Percentiles.nearestRank(nullRates, 90),
+              Percentiles.nearestRank(nullRates, 99)
+            },
             evaluation.nullRateChrfSpearman(),
             threshold,
             flag.flagged(),
@@ -116,36 +119,4 @@ public final class Replay {
 
   /** The report and the translations behind it (for the attention pictures). */
   public record ReplayResult(ReplayReport report, List<Translation> translations) {}
-
-  private record FlagQuality(int flagged, double precision, double recall) {}
-
-  /** Precision and recall of "null rate >= threshold" for the worst 10% by sentence chrF. */
-  private static FlagQuality flagQuality(List<ReplayReport.Sentence> details, double threshold) {
-    int worstCount = Math.max(1, (int) Math.ceil(WORST_SHARE * details.size()));
-    List<ReplayReport.Sentence> byChrf =
-        details.stream()
-            .sorted(
-                Comparator.comparingDouble(ReplayReport.Sentence::chrf)
-                    .thenComparing(ReplayReport.Sentence::id))
-            .toList();
-    List<ReplayReport.Sentence> worst = byChrf.subList(0, Math.min(worstCount, byChrf.size()));
-    long flagged = details.stream().filter(s -> s.nullRate() >= threshold).count();
-    long hits = worst.stream().filter(s -> s.nullRate() >= threshold).count();
-    return new FlagQuality(
-        (int) flagged,
-        flagged == 0 ? Double.NaN : (double) hits / flagged,
-        worst.isEmpty() ? Double.NaN : (double) hits / worst.size());
-  }
-
-  /** Nearest-rank percentiles. */
-  static double[] percentiles(double[] values, double... ps) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    double[] out = new double[ps.length];
-    for (int i = 0; i < ps.length; i++) {
-      int rank = (int) Math.ceil(ps[i] / 100 * sorted.length) - 1;
-      out[i] = sorted.length == 0 ? Double.NaN : sorted[Math.max(0, rank)];
-    }
-    return out;
-  }
 }

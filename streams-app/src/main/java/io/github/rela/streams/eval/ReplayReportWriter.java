@@ -2,8 +2,6 @@ package io.github.rela.streams.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.rela.model.translate.SparseAttention;
-import io.github.rela.model.translate.SparseRow;
 import io.github.rela.model.translate.Translation;
 import io.github.rela.training.plot.Chart;
 import io.github.rela.training.plot.Heatmap;
@@ -58,26 +56,10 @@ public final class ReplayReportWriter {
     return indices.subList(0, Math.min(count, indices.size()));
   }
 
-  /** The aggregated cross-attention of a translation, target tokens by source positions. */
   private static Heatmap heatmap(Translation t, ReplayReport.Sentence s) {
-    SparseAttention attention = t.attention();
-    int sources = attention.sourceLength();
-    List<String> sourceLabels = new ArrayList<>(t.sourceTokens());
-    while (sourceLabels.size() < sources) {
-      sourceLabels.add("</s>");
-    }
-    int targets = Math.min(t.targetTokens().size(), attention.rows().size());
-    float[][] weights = new float[targets][sources];
-    for (int target = 0; target < targets; target++) {
-      SparseRow row = attention.rows().get(target);
-      for (int k = 0; k < row.positions().length; k++) {
-        weights[target][row.positions()[k]] = row.weights()[k];
-      }
-    }
     String title =
         String.format(Locale.ROOT, "%s: chrF %.1f, null rate %.2f", s.id(), s.chrf(), s.nullRate());
-    return new Heatmap(
-        title, sourceLabels.subList(0, sources), t.targetTokens().subList(0, targets), weights);
+    return Heatmap.crossAttention(title, t);
   }
 
   static String markdown(ReplayReport r) {

@@ -4,15 +4,20 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.rela.model.checkpoint.Checkpoint;
+import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointReader;
+import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
+import io.github.rela.training.data.DataPaths;
+import io.github.rela.training.data.Multi30k;
 import io.github.rela.training.data.ParallelCorpusReader;
 import io.github.rela.training.data.SentencePair;
 import io.github.rela.training.eval.EvaluationReport;
 import io.github.rela.training.eval.Evaluator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -23,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,14 +51,25 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Checkpoint.")
+  @Option(
+      names = "--model",
+      paramLabel = "DIR",
+      description = "Checkpoint; default: the shipped model in models/.")
   private Path model;
 
-  @Option(names = "--src", required = true, paramLabel = "FILE", description = "Sources.")
+  @Option(names = "--src", paramLabel = "FILE", description = "Sources.")
   private Path source;
 
-  @Option(names = "--ref", required = true, paramLabel = "FILE", description = "References.")
+  @Option(names = "--ref", paramLabel = "FILE", description = "References.")
   private Path reference;
+
+  @Option(
+      names = "--test",
+      paramLabel = "SPLIT",
+      description =
+          "Instead of --src/--ref: a Multi30k split (val, test_2016_flickr, test_2017_flickr) in"
+              + " the model's languages, from the data directory (RELA_DATA_DIR).")
+  private String test;
 
   @Option(names = "--beam", defaultValue = "4", paramLabel = "N", description = "Beam size.")
   private int beam;
@@ -69,6 +86,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EngineThreads.configure(threads);
+    if (model == null) {
+      model = DefaultModel.checkpoint();
+    }
+    resolveData();
     List<SentencePair> pairs;
     try (Stream<SentencePair> stream = ParallelCorpusReader.stream(source, reference)) {
       pairs = stream.toList();
@@ -89,6 +110,21 @@ public final class EvalCommand implements Callable<Integer> {
     }
     print(report, spec.commandLine().getOut());
     return 0;
+  }
+
+  /** Fills --src/--ref from --test, or checks that both were given. */
+  private void resolveData() throws IOException {
+    if (test != null) {
+      if (source != null || reference != null) {
+        throw new ParameterException(spec.commandLine(), "Give --test or --src/--ref, not both");
+      }
+      CheckpointConfig config = CheckpointReader.readConfig(model);
+      Multi30k split = Multi30k.fromStem(test);
+      source = split.file(DataPaths.dataDir(), config.sourceLanguage());
+      reference = split.file(DataPaths.dataDir(), config.targetLanguage());
+    } else if (source == null || reference == null) {
+      throw new ParameterException(spec.commandLine(), "Give --src and --ref, or --test SPLIT");
+    }
   }
 
   private void print(EvaluationReport r, PrintWriter out) throws Exception {

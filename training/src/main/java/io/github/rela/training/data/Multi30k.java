@@ -25,6 +25,25 @@ public enum Multi30k {
     return dataDir.resolve(fileStem + "." + language + ".gz");
   }
 
+  /** The split's name as in its file names, e.g. {@code test_2016_flickr}. */
+  public String stem() {
+    return fileStem;
+  }
+
+  /** The split called {@code stem} (e.g. {@code val}). */
+  public static Multi30k fromStem(String stem) {
+    for (Multi30k split : values()) {
+      if (split.fileStem.equals(stem)) {
+        return split;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown Multi30k split '"
+            + stem
+            + "'; known: "
+            + java.util.Arrays.stream(values()).map(Multi30k::stem).toList());
+  }
+
   /** The number of sentences in this split. */
   public int lines() {
     return lines;

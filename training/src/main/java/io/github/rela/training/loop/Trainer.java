@@ -29,6 +29,7 @@ import io.github.rela.training.schedule.InverseSqrtSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,9 @@ public final class Trainer {
       double budgetSeconds = budget.maxMinutes() * 60;
       long startNanos = System.nanoTime();
       double elapsedBefore = state.elapsedSeconds();
-      ProgressBar bar = ProgressBar.onStderr(budget.maxSteps(), state.step());
+      ProgressBar bar =
+          ProgressBar.onStderr(budget.maxSteps(), state.step())
+              .until(Duration.ofMillis((long) (1000 * (budgetSeconds - elapsedBefore))));
       double lossSum = 0;
       long labelsSinceReport = 0;
       long reportNanos = System.nanoTime();

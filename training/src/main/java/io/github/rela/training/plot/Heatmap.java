@@ -1,7 +1,11 @@
 package io.github.rela.training.plot;
 
+import io.github.rela.model.translate.SparseAttention;
+import io.github.rela.model.translate.SparseRow;
+import io.github.rela.model.translate.Translation;
 import java.awt.Color;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,7 +44,58 @@ public final class Heatmap {
     this.weights = weights;
   }
 
+  /**
+   * The aggregated cross-attention of a translation (as {@link
+   * io.github.rela.model.translate.AttentionView} chose it), target tokens by source positions.
+   */
+  public static Heatmap crossAttention(String title, Translation t) {
+    SparseAttention attention = t.attention();
+    int sources = attention.sourceLength();
+    List<String> sourceLabels = new ArrayList<>(t.sourceTokens());
+    while (sourceLabels.size() < sources) {
+      sourceLabels.add("</s>");
+    }
+    int targets = Math.min(t.targetTokens().size(), attention.rows().size());
+    float[][] weights = new float[targets][sources];
+    for (int target = 0; target < targets; target++) {
+      SparseRow row = attention.rows().get(target);
+      for (int k = 0; k < row.positions().length; k++) {
+        weights[target][row.positions()[k]] = row.weights()[k];
+      }
+    }
+    return new Heatmap(
+        title, sourceLabels.subList(0, sources), t.targetTokens().subList(0, targets), weights);
+  }
+
   public void writePng(Path file) {
+    try (Canvas c = render()) {
+      c.writePng(file);
+    }
+  }
+
+  /** Writes {@code panels} next to each other, top-aligned, in one PNG (e.g. two models). */
+  public static void writeSideBySide(Path file, List<Heatmap> panels) {
+    List<Canvas> rendered = new ArrayList<>();
+    try {
+      for (Heatmap panel : panels) {
+        rendered.add(panel.render());
+      }
+      int width = rendered.stream().mapToInt(c -> c.image.getWidth()).sum();
+      int height = rendered.stream().mapToInt(c -> c.image.getHeight()).max().orElse(1);
+      try (Canvas whole = new Canvas(Math.max(1, width), height)) {
+        int x = 0;
+        for (Canvas c : rendered) {
+          whole.g.drawImage(c.image, x, 0, null);
+          x += c.image.getWidth();
+        }
+        whole.writePng(file);
+      }
+    } finally {
+      rendered.forEach(Canvas::close);
+    }
+  }
+
+  private Canvas render() {
     int labelWidth = 8 + 7 * maxLength(targetTokens);
     int labelHeight = 8 + 7 * maxLength(sourceTokens);
     int left = MARGIN + labelWidth;
@@ -49,20 +104,19 @@ public final class Heatmap {
     int height = top + CELL * targetTokens.size() + MARGIN;
     float max = maxWeight();
     // The bold title needs about 8 px a character.
-    try (Canvas c = new Canvas(Math.max(width, 2 * MARGIN + 8 * title.length()), height)) {
-      c.g.setFont(Canvas.TITLE);
+    Canvas c = new Canvas(Math.max(width, 2 * MARGIN + 8 * title.length()), height);
+    c.g.setFont(Canvas.TITLE);
+    c.g.setColor(Color.BLACK);
+    c.g.drawString(title, MARGIN, MARGIN + 12);
+    c.g.setFont(Canvas.TEXT);
+    drawSourceLabels(c, left, top);
+    for (int t = 0; t < targetTokens.size(); t++) {
+      int y = top + t * CELL;
       c.g.setColor(Color.BLACK);
-      c.g.drawString(title, MARGIN, MARGIN + 12);
-      c.g.setFont(Canvas.TEXT);
-      drawSourceLabels(c, left, top);
-      for (int t = 0; t < targetTokens.size(); t++) {
-        int y = top + t * CELL;
-        c.g.setColor(Color.BLACK);
-        c.rightAlignedText(targetTokens.get(t), left - 6, y + CELL - 7);
-        drawRow(c, weights[t], max, left, y);
-      }
-      c.writePng(file);
+      c.rightAlignedText(targetTokens.get(t), left - 6, y + CELL - 7);
+      drawRow(c, weights[t], max, left, y);
     }
+    return c;
   }
 
   private void drawSourceLabels(Canvas c, int left, int top) {

@@ -21,6 +21,7 @@ public final class ProgressBar {
   private final long startNanos;
   private final long startDone;
   private long lastPrintNanos;
+  private long deadlineNanos = Long.MAX_VALUE;
 
   /**
    * @param total the number of steps of the whole run
@@ -37,6 +38,15 @@ public final class ProgressBar {
   /** A bar on stderr, redrawn in place when stderr is a console. */
   public static ProgressBar onStderr(long total, long startDone) {
     return new ProgressBar(System.err, total, startDone, System.console() != null);
+  }
+
+  /**
+   * Caps the ETA at {@code timeLeft} from now, for work that also stops at a time budget (training
+   * runs stop at whichever of their step and time budgets comes first).
+   */
+  public ProgressBar until(Duration timeLeft) {
+    deadlineNanos = System.nanoTime() + Math.max(0, timeLeft.toNanos());
+    return this;
   }
 
   /** Shows the state after {@code done} steps, with the loss and throughput of recent steps. */
@@ -82,13 +92,14 @@ public final class ProgressBar {
         format(eta));
   }
 
-  private Duration eta(long done, long now) {
+  Duration eta(long done, long now) {
     long doneHere = done - startDone;
     if (doneHere <= 0) {
       return null;
     }
     double nanosPerStep = (double) (now - startNanos) / doneHere;
-    return Duration.ofNanos((long) (nanosPerStep * Math.max(0, total - done)));
+    long bySteps = (long) (nanosPerStep * Math.max(0, total - done));
+    return Duration.ofNanos(Math.min(bySteps, Math.max(0, deadlineNanos - now)));
   }
 
   static String format(Duration eta) {

@@ -61,6 +61,26 @@ class PlotTest {
   }
 
   @Test
+  void shouldPutHeatmapsSideBySide() throws Exception {
+    // Given two panels of the same sentence
+    float[][] weights = {{0f, 1f}, {0f, 0f}};
+    Heatmap left = new Heatmap("a", List.of("Hallo", "Welt"), List.of("world", "</s>"), weights);
+    Heatmap right = new Heatmap("b", List.of("Hallo", "Welt"), List.of("world", "</s>"), weights);
+    left.writePng(dir.resolve("left.png"));
+
+    // When written side by side
+    Path file = dir.resolve("both.png");
+    Heatmap.writeSideBySide(file, List.of(left, right));
+
+    // Then the picture is as wide as both and holds both darkest cells
+    BufferedImage one = ImageIO.read(dir.resolve("left.png").toFile());
+    BufferedImage both = ImageIO.read(file.toFile());
+    assertEquals(2 * one.getWidth(), both.getWidth());
+    assertEquals(one.getHeight(), both.getHeight());
+    assertEquals(2 * CELL_AREA, countColour(both, 0xff08306b));
+  }
+
+  @Test
   void shouldRefuseWeightsThatDoNotMatchTheTokens() {
     assertThrows(
         IllegalArgumentException.class,

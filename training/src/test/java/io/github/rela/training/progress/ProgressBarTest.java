@@ -59,4 +59,19 @@ class ProgressBarTest {
     assertEquals(2, lines.length);
     assertTrue(lines[1].contains("100/100"), lines[1]);
   }
+
+  @Test
+  void shouldCapTheEtaAtTheTimeBudget() {
+    // Given a run of 1,000 steps that must also stop within 5 minutes
+    ProgressBar bar =
+        new ProgressBar(new PrintStream(new ByteArrayOutputStream()), 1000, 0, false)
+            .until(Duration.ofMinutes(5));
+
+    // When one step took a second (999 more steps would take over 16 minutes)
+    Duration eta = bar.eta(1, System.nanoTime() + 1_000_000_000L);
+
+    // Then the ETA is the time budget's, not the step budget's
+    assertTrue(eta.compareTo(Duration.ofMinutes(5)) <= 0, eta.toString());
+    assertTrue(eta.compareTo(Duration.ofMinutes(4)) > 0, eta.toString());
+  }
 }

@@ -1,0 +1,95 @@
+package io.github.rela.training.compare;
+
+import io.github.rela.model.translate.Translation;
+import io.github.rela.training.eval.EvaluationReport;
+import io.github.rela.training.eval.SentenceResult;
+import io.github.rela.training.plot.Chart;
+import io.github.rela.training.plot.Heatmap;
+import io.github.rela.training.plot.Series;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The comparison's pictures: null rate against quality, and attention side by side. */
+public final class ComparisonFigures {
+
+  private static final int BINS = 10;
+
+  private ComparisonFigures() {}
+
+  /** The file name of a model's null-rate picture. */
+  public static String signalFile(ModelResult r) {
+    return "null-rate-vs-chrf-" + r.model().name() + ".png";
+  }
+
+  /**
+   * Sentence chrF against sentence null rate on the test sets: every sentence as a dot, and the
+   * mean chrF of ten equal-count bins of null rate as a line (the trend the Spearman measures).
+   */
+  public static void writeSignal(ModelResult r, Path dir) {
+    Chart chart =
+        new Chart(
+            r.model().name() + ": sentence chrF against null rate (test sets)",
+            "null rate (share of all-zero cross-attention rows)",
+            "sentence chrF");
+    List<SentenceResult> pooled = new ArrayList<>();
+    for (var test : ModelComparison.TESTS) {
+      EvaluationReport report = r.sets().get(test.stem());
+      chart.add(
+          Series.dots(
+              test.stem(),
+              report.details().stream().mapToDouble(SentenceResult::nullRate).toArray(),
+              report.details().stream().mapToDouble(SentenceResult::chrf).toArray()));
+      pooled.addAll(report.details());
+    }
+    chart.add(binnedMeans(pooled));
+    chart.writePng(dir.resolve(signalFile(r)), 900, 560);
+  }
+
+  private static Series binnedMeans(List<SentenceResult> sentences) {
+    List<SentenceResult> sorted =
+        sentences.stream().sorted(Comparator.comparingDouble(SentenceResult::nullRate)).toList();
+    int bins = Math.min(BINS, sorted.size());
+    double[] x = new double[bins];
+    double[] y = new double[bins];
+    for (int b = 0; b < bins; b++) {
+      List<SentenceResult> bin =
+          sorted.subList(b * sorted.size() / bins, (b + 1) * sorted.size() / bins);
+      x[b] = bin.stream().mapToDouble(SentenceResult::nullRate).average().orElse(Double.NaN);
+      y[b] = bin.stream().mapToDouble(SentenceResult::chrf).average().orElse(Double.NaN);
+    }
+    return Series.line("mean chrF of each tenth by null rate", x, y);
+  }
+
+  /**
+   * One PNG per pictured sentence: each model's cross-attention (last layer, mean over heads) side
+   * by side.
+   *
+   * @return the file names written, in order
+   */
+  public static List<String> writeAttention(
+      List<ModelResult> results, List<List<Translation>> pictured, Path dir) {
+    List<String> files = new ArrayList<>();
+    int sentences = pictured.isEmpty() ? 0 : pictured.get(0).size();
+    for (int s = 0; s < sentences; s++) {
+      List<Heatmap> panels = new ArrayList<>();
+      for (int m = 0; m < results.size(); m++) {
+        Translation t = pictured.get(m).get(s);
+        String title =
+            String.format(
+                Locale.ROOT,
+                "%s: null rate %.2f, sparsity %.2f",
+                results.get(m).model().name(),
+                t.nullRate(),
+                t.sparsity());
+        panels.add(Heatmap.crossAttention(title, t));
+      }
+      String file = "attention-" + (s + 1) + ".png";
+      Heatmap.writeSideBySide(dir.resolve(file), panels);
+      files.add(file);
+    }
+    return files;
+  }
+}

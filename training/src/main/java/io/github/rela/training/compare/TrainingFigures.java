@@ -1,0 +1,44 @@
+package io.github.rela.training.compare;
+
+import io.github.rela.training.log.LogEntry;
+import io.github.rela.training.log.TrainingLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How far and how fast a run trained, from its {@code train-log.jsonl}.
+ *
+ * @param steps optimizer updates reached
+ * @param minutes wall-clock training time, across resumes
+ * @param tokensPerSecond mean of the logged target tokens per second
+ */
+public record TrainingFigures(long steps, double minutes, double tokensPerSecond) {
+
+  static final String LOG_FILE = "train-log.jsonl";
+
+  /** The figures of the run that wrote {@code checkpoint}, when its log sits beside it. */
+  public static Optional<TrainingFigures> ofCheckpoint(Path checkpoint) {
+    Path parent = checkpoint.toAbsolutePath().normalize().getParent();
+    Path log = parent == null ? null : parent.resolve(LOG_FILE);
+    if (log == null || !Files.isRegularFile(log)) {
+      return Optional.empty();
+    }
+    return of(TrainingLog.read(log));
+  }
+
+  static Optional<TrainingFigures> of(List<LogEntry> log) {
+    List<LogEntry> train =
+        log.stream()
+            .filter(e -> LogEntry.TRAIN.equals(e.kind()) && e.tokensPerSecond() != null)
+            .toList();
+    if (train.isEmpty()) {
+      return Optional.empty();
+    }
+    LogEntry last = train.get(train.size() - 1);
+    double meanSpeed =
+        train.stream().mapToDouble(LogEntry::tokensPerSecond).average().orElseThrow();
+    return Optional.of(new TrainingFigures(last.step(), last.elapsedSeconds() / 60, meanSpeed));
+  }
+}
