@@ -8,6 +8,7 @@ import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.streams.config.RelaStreamsConfig;
 import io.github.rela.streams.eval.Replay;
 import io.github.rela.streams.eval.ReplayRange;
 import io.github.rela.streams.eval.ReplayReader;
@@ -105,9 +106,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--threshold",
-      defaultValue = "0.5",
-      description = "Null rate at or above which a translation counts as flagged.")
-  double threshold;
+      description =
+          "Null rate at or above which a translation counts as flagged; default: the app's"
+              + " rela.low.confidence.null.rate default.")
+  double threshold = RelaStreamsConfig.DEFAULT_NULL_RATE_THRESHOLD;
 
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads; 0: default.")
   int threads;

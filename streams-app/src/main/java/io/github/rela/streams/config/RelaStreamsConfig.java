@@ -30,6 +30,14 @@ public final class RelaStreamsConfig extends AbstractConfig {
 
   public static final String NULL_RATE_THRESHOLD = "rela.low.confidence.null.rate";
   public static final String MIN_SCORE = "rela.low.confidence.min.score";
+
+  /**
+   * The default low-confidence threshold: flags the 10% of Multi30k val translations with the
+   * highest null rate under the shipped model ({@code rela compare} calibrates it; README, "The
+   * default model").
+   */
+  public static final double DEFAULT_NULL_RATE_THRESHOLD = 0.5;
+
   public static final String LOW_CONFIDENCE_ROUTING = "rela.low.confidence.routing";
 
   public static final String BATCH_SIZE = "rela.batch.size";
@@ -129,7 +137,7 @@ public final class RelaStreamsConfig extends AbstractConfig {
     def.define(
             NULL_RATE_THRESHOLD,
             Type.DOUBLE,
-            0.5,
+            DEFAULT_NULL_RATE_THRESHOLD,
             Range.between(0.0, 1.0),
             Importance.HIGH,
             "A result whose cross-attention null rate is at or above this is low-confidence.")

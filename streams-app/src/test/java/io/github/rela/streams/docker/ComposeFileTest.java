@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
 import io.github.rela.streams.config.RelaStreamsConfig;
@@ -103,6 +104,22 @@ class ComposeFileTest {
 
     // Then the container runs `rela run`, the command ./rela run documents
     assertEquals(List.of("rela", "run"), command);
+  }
+
+  @Test
+  void shouldShipTheDefaultModelWhereTheImageLooksForIt() throws Exception {
+    // Given the Dockerfile and the launcher it installs
+    DockerfileInstructions image = DockerfileInstructions.read(dockerfile);
+    String launcher = Files.readString(root.resolve("docker/rela"));
+
+    // When the image copies models/ from the repository to /app/models, the launcher's rela.home
+    assertTrue(
+        image.contextCopies().contains("models/ /app/models/"), image.contextCopies().toString());
+    assertTrue(launcher.contains("-Drela.home=/app "), launcher);
+
+    // Then what it copies is one loadable default checkpoint
+    Path checkpoint = DefaultModel.checkpointIn(root.resolve("models"));
+    assertTrue(Files.isRegularFile(checkpoint.resolve("model.safetensors")), checkpoint.toString());
   }
 
   @Test

@@ -75,6 +75,14 @@ final class DockerfileInstructions {
     return environment;
   }
 
+  /** The arguments of every COPY from the build context (not --from another stage). */
+  List<String> contextCopies() {
+    return instructions.stream()
+        .filter(i -> i[0].equals("COPY") && !i[1].startsWith("--from"))
+        .map(i -> i[1])
+        .toList();
+  }
+
   /** The arguments of the last instruction of this kind, which must be a JSON array. */
   private List<String> execForm(String keyword) {
     String arguments = null;

@@ -41,7 +41,7 @@ public final class DataPaths {
   }
 
   /** The nearest directory at or above {@code start} that holds {@code mvnw}, else start. */
-  static Path repositoryRoot(Path start) {
+  public static Path repositoryRoot(Path start) {
     Path absolute = start.toAbsolutePath().normalize();
     for (Path dir = absolute; dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("mvnw"))) {
