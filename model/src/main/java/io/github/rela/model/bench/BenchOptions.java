@@ -13,8 +13,9 @@ import java.util.List;
  * @param sourceLength source tokens per sentence, EOS included
  * @param outputLength target tokens per sentence: EOS is suppressed until then and decoding stops
  *     there, so that every model, trained or not, does the same work
- * @param secondsPerCell seconds of timed batches per measurement (at least two batches, after one
- *     warm-up batch); the fastest batch counts
+ * @param secondsPerCell seconds of timed batches per measurement and model (at least three batches
+ *     each, after one warm-up batch, the models taking turns batch by batch); the median batch
+ *     counts
  * @param rounds times every cell is measured, round after round; the fastest round counts
  * @param keepAttention copy the cross-attention back each step, as translation does
  * @param seed seed of the random weights and source tokens

@@ -4,7 +4,7 @@ import io.github.rela.model.config.AttentionKind;
 import io.github.rela.model.decoding.StepMode;
 
 /**
- * One measurement: the fastest of the timed batches.
+ * One measurement of one model: the median of its timed batches.
  *
  * @param kind the attention function of the model
  * @param beamSize 1 for greedy
@@ -12,7 +12,7 @@ import io.github.rela.model.decoding.StepMode;
  * @param mode incremental or recomputing
  * @param sentences sentences of the batch
  * @param targetTokens target tokens the batch generated (final hypotheses, EOS excluded)
- * @param seconds seconds the batch took
+ * @param seconds seconds the median batch took
  * @param flops analytic FLOPs of the batch
  */
 public record CellResult(

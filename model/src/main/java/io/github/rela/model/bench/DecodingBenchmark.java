@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.github.rela.model.config.AttentionKind;
+import io.github.rela.model.config.ModelConfig;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.Hypothesis;
 import io.github.rela.model.decoding.StepMode;
@@ -34,41 +35,41 @@ public final class DecodingBenchmark {
 
   /**
    * Runs every cell {@link BenchOptions#rounds()} times, round after round (so that a burst of load
-   * from other processes hits one round of a cell, not all of them), printing one line per cell and
-   * round to {@code progress}, and keeps each cell's fastest round.
+   * from other processes hits one round of a cell, not all of them), printing one line per cell,
+   * kind and round to {@code progress}, and keeps each cell's fastest round.
    */
   public List<CellResult> run(PrintWriter progress) {
     Map<String, CellResult> best = new LinkedHashMap<>();
     try (NDManager manager = NDManager.newBaseManager()) {
-      Map<AttentionKind, Transformer> models = new LinkedHashMap<>();
+      List<Transformer> models = new ArrayList<>();
       for (AttentionKind kind : options.kinds()) {
         Engine.getInstance().setRandomSeed((int) options.seed());
         Transformer model = Transformer.create(ModelSizes.shippedDefault(kind));
         model.initializeParameters(manager, DataType.FLOAT32);
-        models.put(kind, model);
+        models.add(model);
       }
       for (int round = 1; round <= options.rounds(); round++) {
         progress.printf("Round %d of %d%n", round, options.rounds());
-        for (Transformer model : models.values()) {
-          for (CellResult cell : round(model, manager, progress)) {
-            best.merge(key(cell), cell, (a, b) -> a.seconds() <= b.seconds() ? a : b);
-          }
+        for (CellResult cell : round(models, manager, progress)) {
+          best.merge(key(cell), cell, (a, b) -> a.seconds() <= b.seconds() ? a : b);
         }
       }
     }
     return new ArrayList<>(best.values());
   }
 
-  /** One round of every cell of one model. */
-  private List<CellResult> round(Transformer model, NDManager manager, PrintWriter progress) {
+  /** One round of every cell, every model measured side by side in each. */
+  private List<CellResult> round(
+      List<Transformer> models, NDManager manager, PrintWriter progress) {
     List<CellResult> results = new ArrayList<>();
     for (int beam : new int[] {1, options.beamSize()}) {
       for (int batch : options.batchSizes()) {
-        results.add(report(progress, measure(model, manager, beam, batch, StepMode.INCREMENTAL)));
+        results.addAll(
+            report(progress, measure(models, manager, beam, batch, StepMode.INCREMENTAL)));
       }
     }
     for (int batch : options.recomputeBatchSizes()) {
-      results.add(report(progress, measure(model, manager, 1, batch, StepMode.RECOMPUTE)));
+      results.addAll(report(progress, measure(models, manager, 1, batch, StepMode.RECOMPUTE)));
     }
     return results;
   }
@@ -78,10 +79,17 @@ public final class DecodingBenchmark {
   }
 
   /**
-   * Decodes batches of {@code batch} random sentences for at least the cell's time and keeps the
-   * fastest batch: on a shared machine the best of several runs is the least disturbed estimate.
+   * Decodes batches of {@code batch} random sentences with every model in turn, the same batch for
+   * each and the model that goes first rotating, for at least the cell's time per model, and keeps
+   * each model's median batch. On a shared machine a burst of load from other processes then slows
+   * all models alike instead of whichever model was being measured at the time, and the median of a
+   * few interleaved batches compares the models more steadily than the single fastest batch, which
+   * rewards whichever model happened to run in the one quiet moment.
+   *
+   * @return one result per model, in the order of {@code models}
    */
-  CellResult measure(Transformer model, NDManager manager, int beam, int batch, StepMode mode) {
+  List<CellResult> measure(
+      List<Transformer> models, NDManager manager, int beam, int batch, StepMode mode) {
     DecodingOptions decoding =
         DecodingOptions.defaults()
             .withBeamSize(beam)
@@ -89,27 +97,58 @@ public final class DecodingBenchmark {
             .withMaxLength(0f, options.outputLength())
             .withStepMode(mode)
             .withKeepAttention(options.keepAttention());
-    BatchDecoder decoder = new BatchDecoder(model, manager, SpecialIds.PROJECT, decoding);
+    int count = models.size();
+    List<BatchDecoder> decoders = new ArrayList<>(count);
+    for (Transformer model : models) {
+      decoders.add(new BatchDecoder(model, manager, SpecialIds.PROJECT, decoding));
+    }
+    int vocabSize = models.get(0).config().sourceVocabSize();
     Random random = new Random(options.seed());
-    decoder.decode(sources(random, batch, model.config().sourceVocabSize())); // warm-up
-    long tokens = 0;
-    double best = Double.POSITIVE_INFINITY;
+    List<int[]> warmUp = sources(random, batch, vocabSize);
+    decoders.forEach(decoder -> decoder.decode(warmUp));
+    List<List<Double>> seconds = new ArrayList<>(count);
+    for (int m = 0; m < count; m++) {
+      seconds.add(new ArrayList<>());
+    }
+    long[] tokens = new long[count];
     int batches = 0;
     long start = System.nanoTime();
     do {
-      List<int[]> sources = sources(random, batch, model.config().sourceVocabSize());
-      long batchStart = System.nanoTime();
-      List<Hypothesis> results = decoder.decode(sources);
-      best = Math.min(best, (System.nanoTime() - batchStart) / 1e9);
-      tokens = results.stream().mapToLong(hypothesis -> hypothesis.tokens().length).sum();
+      List<int[]> sources = sources(random, batch, vocabSize);
+      for (int k = 0; k < count; k++) {
+        int m = (k + batches) % count; // the model that goes first rotates
+        long batchStart = System.nanoTime();
+        List<Hypothesis> results = decoders.get(m).decode(sources);
+        seconds.get(m).add((System.nanoTime() - batchStart) / 1e9);
+        tokens[m] = results.stream().mapToLong(hypothesis -> hypothesis.tokens().length).sum();
+      }
       batches++;
-    } while (batches < 2 || (System.nanoTime() - start) / 1e9 < options.secondsPerCell());
-    double flops =
-        batch
-            * ModelSizes.flopsPerSentence(
-                model.config(), options.sourceLength(), options.outputLength(), beam);
-    return new CellResult(
-        model.config().crossAttention(), beam, batch, mode, batch, tokens, best, flops);
+    } while (batches < 3 || (System.nanoTime() - start) / 1e9 < options.secondsPerCell() * count);
+    List<CellResult> cells = new ArrayList<>(count);
+    for (int m = 0; m < count; m++) {
+      ModelConfig config = models.get(m).config();
+      double flops =
+          batch
+              * ModelSizes.flopsPerSentence(
+                  config, options.sourceLength(), options.outputLength(), beam);
+      cells.add(
+          new CellResult(
+              config.crossAttention(),
+              beam,
+              batch,
+              mode,
+              batch,
+              tokens[m],
+              median(seconds.get(m)),
+              flops));
+    }
+    return cells;
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   /** {@code count} sources of random pieces (ids 4 ..), each ending with EOS. */
@@ -126,16 +165,18 @@ public final class DecodingBenchmark {
     return sources;
   }
 
-  private static CellResult report(PrintWriter progress, CellResult cell) {
-    progress.printf(
-        "  %-9s %-7s batch %3d %-11s %8.1f sent/s %9.1f tok/s%n",
-        cell.kind().id(),
-        cell.beamSize() == 1 ? "greedy" : "beam " + cell.beamSize(),
-        cell.batchSize(),
-        cell.mode().name().toLowerCase(java.util.Locale.ROOT),
-        cell.sentencesPerSecond(),
-        cell.tokensPerSecond());
+  private static List<CellResult> report(PrintWriter progress, List<CellResult> cells) {
+    for (CellResult cell : cells) {
+      progress.printf(
+          "  %-9s %-7s batch %3d %-11s %8.1f sent/s %9.1f tok/s%n",
+          cell.kind().id(),
+          cell.beamSize() == 1 ? "greedy" : "beam " + cell.beamSize(),
+          cell.batchSize(),
+          cell.mode().name().toLowerCase(java.util.Locale.ROOT),
+          cell.sentencesPerSecond(),
+          cell.tokensPerSecond());
+    }
     progress.flush();
-    return cell;
+    return cells;
   }
 }

@@ -71,8 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--seconds",
       defaultValue = "1",
       description =
-          "Timed seconds per measurement (at least two batches after a warm-up one); the"
-              + " fastest batch counts.")
+          "Timed seconds per measurement and model (at least three batches after a warm-up"
+              + " one, the models taking turns batch by batch); the median batch counts.")
   double seconds;
 
   @Option(

@@ -22,10 +22,10 @@ import io.github.rela.model.attention.Scalars;
  * with a small gain, uniform in +-sqrt(3 / d_model).
  *
  * <p>Since mean(Z^2) = |Z|^2 / D, the norm is computed as {@code sqrt(D) * Z / max(|Z|, sqrt(D
- * eps))} with one fused {@code normalize} call (decoding runs it three times per layer and step,
- * and on small batches each call's overhead counts). This equals the formula above wherever {@code
- * |Z|^2 >> D eps}, and like it maps an all-zero Z (every head null) to zero with a gradient bounded
- * by {@code g / sqrt(eps)}.
+ * eps))} with one fused {@code normalize} call (decoding runs it after both attentions of every
+ * decoder layer at every step, and on small batches each call's overhead counts). This equals the
+ * formula above wherever {@code |Z|^2 >> D eps}, and like it maps an all-zero Z (every head null)
+ * to zero with a gradient bounded by {@code g / sqrt(eps)}.
  *
  * <p>Parameters: {@code gain} [d_model]; {@code gate} [d_model] (gated only).
  */
@@ -74,13 +74,25 @@ public final class RmsNorm extends ModelBlock {
    */
   public NDArray forward(ParameterStore parameterStore, NDArray z, boolean training) {
     int axis = z.getShape().dimension() - 1;
-    NDArray unit = z.normalize(2, axis, Math.sqrt(dModel * (double) eps)); // [B, T, D], |.| <= 1
-    NDArray normalised = unit.mul(Scalars.like(unit, Math.sqrt(dModel))); // Z / RMS(Z)
-    NDArray scaled = normalised.mul(value(parameterStore, gain, z, training));
+    NDArray out = z.normalize(2, axis, Math.sqrt(dModel * (double) eps)); // [B, T, D], |.| <= 1
+    out = times(out, Scalars.like(z, Math.sqrt(dModel)), training); // Z / RMS(Z)
+    out = times(out, value(parameterStore, gain, z, training), training); // [B, T, D]
     if (gate == null) {
-      return scaled;
+      return out;
     }
-    return scaled.mul(Activation.sigmoid(z.mul(value(parameterStore, gate, z, training))));
+    // sigmoid(w * Z), [B, T, D]
+    NDArray opening = Activation.sigmoid(z.mul(value(parameterStore, gate, z, training)));
+    return times(out, opening, training); // [B, T, D]
+  }
+
+  /**
+   * {@code a * b}, computed in {@code a}'s storage outside training. {@code a} is always an array
+   * this norm just made, and only a recorded backward pass could need its old value; in place, each
+   * product saves a native allocation and the bookkeeping of one more array, which is most of an
+   * elementwise op's cost on the small arrays of incremental decoding.
+   */
+  private static NDArray times(NDArray a, NDArray b, boolean training) {
+    return training ? a.mul(b) : a.muli(b);
   }
 
   @Override
