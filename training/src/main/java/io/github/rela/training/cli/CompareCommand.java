@@ -120,9 +120,10 @@ public final class CompareCommand implements Callable<Integer> {
     }
     List<String> pictureFiles =
         ComparisonFigures.writeAttention(results, outcome.pictured(), output);
+    List<String> curves = ComparisonFigures.writeValidationCurves(results, output);
     String markdown =
         ComparisonMarkdown.render(
-            results, baseline(results), figureLink(), commandLine(), pictureFiles);
+            results, baseline(results), figureLink(), commandLine(), pictureFiles, curves);
     Files.writeString(output.resolve("comparison.md"), markdown, StandardCharsets.UTF_8);
     writeJson(results);
     if (readme != null) {

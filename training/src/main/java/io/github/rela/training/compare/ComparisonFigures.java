@@ -3,6 +3,7 @@ package io.github.rela.training.compare;
 import io.github.rela.model.translate.Translation;
 import io.github.rela.training.eval.EvaluationReport;
 import io.github.rela.training.eval.SentenceResult;
+import io.github.rela.training.log.LogEntry;
 import io.github.rela.training.plot.Chart;
 import io.github.rela.training.plot.Heatmap;
 import io.github.rela.training.plot.Series;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The comparison's pictures: null rate against quality, and attention side by side. */
 public final class ComparisonFigures {
@@ -61,6 +64,51 @@ public final class ComparisonFigures {
       y[b] = bin.stream().mapToDouble(SentenceResult::chrf).average().orElse(Double.NaN);
     }
     return Series.line("mean chrF of each tenth by null rate", x, y);
+  }
+
+  /**
+   * Validation loss and BLEU (greedy, as the trainer measures it) against the step, one line per
+   * model whose training log was found.
+   *
+   * @return the file names written: validation-loss.png and validation-bleu.png when there was
+   *     something to draw
+   */
+  public static List<String> writeValidationCurves(List<ModelResult> results, Path dir) {
+    List<String> files = new ArrayList<>();
+    if (curve(results, "Validation loss during training", "val loss", LogEntry::loss)
+        .map(chart -> write(chart, dir, "validation-loss.png", files))
+        .isPresent()) {
+      curve(results, "Validation BLEU during training", "val BLEU (greedy)", LogEntry::bleu)
+          .ifPresent(chart -> write(chart, dir, "validation-bleu.png", files));
+    }
+    return files;
+  }
+
+  private static Optional<Chart> curve(
+      List<ModelResult> results, String title, String yLabel, Function<LogEntry, Double> figure) {
+    Chart chart = new Chart(title, "step", yLabel);
+    boolean any = false;
+    for (ModelResult r : results) {
+      List<LogEntry> valid =
+          TrainingFigures.logOf(r.model().checkpoint()).stream()
+              .filter(e -> LogEntry.VALID.equals(e.kind()) && figure.apply(e) != null)
+              .toList();
+      if (!valid.isEmpty()) {
+        chart.add(
+            Series.line(
+                r.model().name(),
+                valid.stream().mapToDouble(LogEntry::step).toArray(),
+                valid.stream().mapToDouble(figure::apply).toArray()));
+        any = true;
+      }
+    }
+    return any ? Optional.of(chart) : Optional.empty();
+  }
+
+  private static String write(Chart chart, Path dir, String file, List<String> files) {
+    chart.writePng(dir.resolve(file), 900, 520);
+    files.add(file);
+    return file;
   }
 
   /**

@@ -20,12 +20,14 @@ public record TrainingFigures(long steps, double minutes, double tokensPerSecond
 
   /** The figures of the run that wrote {@code checkpoint}, when its log sits beside it. */
   public static Optional<TrainingFigures> ofCheckpoint(Path checkpoint) {
+    return of(logOf(checkpoint));
+  }
+
+  /** The training log of the run that wrote {@code checkpoint}; empty when there is none. */
+  public static List<LogEntry> logOf(Path checkpoint) {
     Path parent = checkpoint.toAbsolutePath().normalize().getParent();
     Path log = parent == null ? null : parent.resolve(LOG_FILE);
-    if (log == null || !Files.isRegularFile(log)) {
-      return Optional.empty();
-    }
-    return of(TrainingLog.read(log));
+    return log != null && Files.isRegularFile(log) ? TrainingLog.read(log) : List.of();
   }
 
   static Optional<TrainingFigures> of(List<LogEntry> log) {
