@@ -11,7 +11,6 @@ import io.github.rela.training.compare.MarkedSection;
 import io.github.rela.training.compare.ModelComparison;
 import io.github.rela.training.compare.ModelResult;
 import io.github.rela.training.data.DataPaths;
-import io.github.rela.training.eval.EvaluationReport;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,7 +167,7 @@ public final class CompareCommand implements Callable<Integer> {
       row.put("cross_attention", r.crossAttention().id());
       r.training().ifPresent(t -> row.put("training", t));
       Map<String, Object> sets = new LinkedHashMap<>();
-      r.sets().forEach((name, report) -> sets.put(name, summary(report)));
+      r.sets().forEach((name, report) -> sets.put(name, report.figures()));
       row.put("sets", sets);
       row.put("test_sentences_per_second", r.testSentencesPerSecond());
       r.signal().ifPresent(signal -> row.put("null_rate_signal", signal));
@@ -177,18 +176,5 @@ public final class CompareCommand implements Callable<Integer> {
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(output.resolve("comparison.json").toFile(), rows);
-  }
-
-  private static Map<String, Object> summary(EvaluationReport report) {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("sentences", report.sentences());
-    figures.put("bleu", report.bleu());
-    figures.put("bleu_detail", report.bleuDetail());
-    figures.put("chrf", report.chrf());
-    figures.put("null_rate", report.meanNullRate());
-    figures.put("sparsity", report.meanSparsity());
-    figures.put("null_rate_chrf_spearman", report.nullRateChrfSpearman());
-    figures.put("sentences_per_second", report.sentencesPerSecond());
-    return figures;
   }
 }

@@ -134,15 +134,7 @@ public final class EvalCommand implements Callable<Integer> {
       summary.put("source", source.toString());
       summary.put("reference", reference.toString());
       summary.put("beam", beam);
-      summary.put("sentences", r.sentences());
-      summary.put("bleu", r.bleu());
-      summary.put("bleu_detail", r.bleuDetail());
-      summary.put("chrf", r.chrf());
-      summary.put("null_rate", r.meanNullRate());
-      summary.put("sparsity", r.meanSparsity());
-      summary.put("null_rate_chrf_spearman", r.nullRateChrfSpearman());
-      summary.put("sentences_per_second", r.sentencesPerSecond());
-      summary.put("target_tokens_per_second", r.targetTokensPerSecond());
+      summary.putAll(r.figures());
       out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,6 +1,8 @@
 package io.github.rela.training.eval;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The figures of one evaluation run: corpus scores (sacreBLEU-compatible), attention statistics,
@@ -31,5 +33,20 @@ public record EvaluationReport(
 
   public EvaluationReport {
     details = List.copyOf(details);
+  }
+
+  /** The corpus-level figures under their JSON names, without the sentences. */
+  public Map<String, Object> figures() {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("sentences", sentences);
+    figures.put("bleu", bleu);
+    figures.put("bleu_detail", bleuDetail);
+    figures.put("chrf", chrf);
+    figures.put("null_rate", meanNullRate);
+    figures.put("sparsity", meanSparsity);
+    figures.put("null_rate_chrf_spearman", nullRateChrfSpearman);
+    figures.put("sentences_per_second", sentencesPerSecond);
+    figures.put("target_tokens_per_second", targetTokensPerSecond);
+    return figures;
   }
 }
