@@ -36,7 +36,7 @@ public final class RelaStreamsConfig extends AbstractConfig {
    * highest null rate under the shipped model ({@code rela compare} calibrates it; README, "The
    * default model").
    */
-  public static final double DEFAULT_NULL_RATE_THRESHOLD = 0.5;
+  public static final double DEFAULT_NULL_RATE_THRESHOLD = 0.2857;
 
   public static final String LOW_CONFIDENCE_ROUTING = "rela.low.confidence.routing";
 

@@ -38,9 +38,11 @@ public record TrainingFigures(long steps, double minutes, double tokensPerSecond
     if (train.isEmpty()) {
       return Optional.empty();
     }
-    LogEntry last = train.get(train.size() - 1);
+    // The last entry may be the final validation, a few steps after the last training report.
+    LogEntry last = log.get(log.size() - 1);
     double meanSpeed =
         train.stream().mapToDouble(LogEntry::tokensPerSecond).average().orElseThrow();
-    return Optional.of(new TrainingFigures(last.step(), last.elapsedSeconds() / 60, meanSpeed));
+    long steps = log.stream().mapToLong(LogEntry::step).max().orElseThrow();
+    return Optional.of(new TrainingFigures(steps, last.elapsedSeconds() / 60, meanSpeed));
   }
 }
