@@ -107,7 +107,7 @@ class TranslationTopologyTest {
 
   @Test
   void shouldRouteHighNullRateToLowConfidenceOnly() {
-    start(Map.of("rela.batch.size", "1"));
+    start(Map.of("rela.batch.size", "1", "rela.low.confidence.null.rate", "0.5"));
 
     requests.pipeInput(bytes("k"), bytes("was ist ??"));
 
