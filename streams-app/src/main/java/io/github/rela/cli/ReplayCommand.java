@@ -1,7 +1,6 @@
 package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
-import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.model.decoding.DecodingOptions;
@@ -176,7 +175,7 @@ public final class ReplayCommand implements Callable<Integer> {
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
-                CheckpointReader.read(checkpoint, manager),
+                checkpoint,
                 manager,
                 DecodingOptions.defaults().withBeamSize(beam),
                 batch,

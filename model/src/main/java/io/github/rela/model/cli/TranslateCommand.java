@@ -1,8 +1,6 @@
 package io.github.rela.model.cli;
 
 import ai.djl.ndarray.NDManager;
-import io.github.rela.model.checkpoint.Checkpoint;
-import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.StepMode;
@@ -103,8 +101,7 @@ public final class TranslateCommand implements Callable<Integer> {
     AttentionView view = attention == null ? AttentionView.LAST_LAYER : attention;
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {
-      Checkpoint checkpoint =
-          CheckpointReader.read(model != null ? model : DefaultModel.checkpoint(), manager);
+      Path checkpoint = model != null ? model : DefaultModel.checkpoint();
       try (Translator translator = Translator.open(checkpoint, manager, decoding, batch, view)) {
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -2,11 +2,13 @@ package io.github.rela.model.translate;
 
 import ai.djl.ndarray.NDManager;
 import io.github.rela.model.checkpoint.Checkpoint;
+import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.Hypothesis;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.transformer.Transformer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -84,6 +86,17 @@ public final class Translator implements AutoCloseable {
             .optAttentionView(view);
     builder.ownsTokenizers = true;
     return builder.build();
+  }
+
+  /** A translator for the checkpoint in {@code directory}, loaded into {@code manager}. */
+  public static Translator open(
+      Path directory,
+      NDManager manager,
+      DecodingOptions decoding,
+      int batchSize,
+      AttentionView view)
+      throws IOException {
+    return open(CheckpointReader.read(directory, manager), manager, decoding, batchSize, view);
   }
 
   /** Translates {@code sentences}; result i belongs to sentence i. */

@@ -1,7 +1,6 @@
 package io.github.rela.streams.bench;
 
 import ai.djl.ndarray.NDManager;
-import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
@@ -85,7 +84,7 @@ public final class StreamBenchmark {
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
-                CheckpointReader.read(model, manager),
+                model,
                 manager,
                 DecodingOptions.defaults().withBeamSize(beam),
                 batchSize,

@@ -3,7 +3,6 @@ package io.github.rela.training.cli;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.checkpoint.DefaultModel;
@@ -96,10 +95,9 @@ public final class EvalCommand implements Callable<Integer> {
     }
     EvaluationReport report;
     try (NDManager manager = NDManager.newBaseManager()) {
-      Checkpoint checkpoint = CheckpointReader.read(model, manager);
       DecodingOptions decoding = DecodingOptions.defaults().withBeamSize(beam);
       try (Translator translator =
-          Translator.open(checkpoint, manager, decoding, batch, AttentionView.LAST_LAYER)) {
+          Translator.open(model, manager, decoding, batch, AttentionView.LAST_LAYER)) {
         report =
             new Evaluator()
                 .evaluate(
