@@ -1,6 +1,7 @@
 package io.github.rela.cli;
 
 import io.github.rela.model.checkpoint.DefaultModel;
+import io.github.rela.model.cli.EngineThreads;
 import io.github.rela.streams.bench.StreamBenchmark;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
@@ -41,7 +42,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint (default: shipped).")
   Path model;
 
-  @Option(names = "--sentences", defaultValue = "256", description = "Sentences per rate.")
+  @Option(names = "--sentences", defaultValue = "1000", description = "Sentences per rate.")
   int count;
 
   @Option(
@@ -79,6 +80,8 @@ public final class BenchStreamCommand implements Callable<Integer> {
     overrides.put(RelaStreamsConfig.TOPIC_PARTITIONS, "1");
     overrides.put("state.dir", dataDir.resolve("state").toString());
     AppSettings settings = ConfigLoader.load(null, Map.of(), overrides);
+    // Before the model alone runs, so that both paths decode with the same threads.
+    EngineThreads.configure(settings.rela().decodeThreads());
     new StreamBenchmark(checkpoint, sentences(), batch, beam, spec.commandLine().getOut())
         .run(settings, rates);
     return 0;

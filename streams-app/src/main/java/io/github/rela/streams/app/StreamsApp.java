@@ -73,7 +73,7 @@ public final class StreamsApp implements AutoCloseable {
   /** Starts everything; the returned app is running (or rebalancing into running). */
   public static StreamsApp start(AppSettings configured) {
     // PyTorch reads its thread counts once, when the engine starts: when the models load below.
-    EngineThreads.configure(configured.rela().getInt(RelaStreamsConfig.DECODE_THREADS));
+    EngineThreads.configure(configured.rela().decodeThreads());
     // The models first: a missing or broken checkpoint stops start-up before any broker work.
     CheckpointRegistry models =
         new CheckpointRegistry(modelsDir(configured), decoding(configured), batchSize(configured));

@@ -7,7 +7,7 @@ import io.github.rela.model.translate.Translator;
 import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.RelaStreamsConfig;
-import java.io.IOException;
+import io.github.rela.streams.metrics.TranslationTotals;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,11 +28,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * End-to-end speed of the topology on the embedded broker, beside the model's own batched speed
- * measured in the same run: the model translates the sentences directly in batches, then the same
- * sentences are produced to the requests topic at several rates (shares of that speed) and each
- * result's produce-to-result latency is recorded.
+ * measured in the same run: before each rate the model translates the sentences directly in
+ * batches, then the same sentences are produced to the requests topic at a share of that speed and
+ * each result's produce-to-result latency is recorded. The mean micro-batch and the share of the
+ * time spent decoding (from the app's own metrics) tell whether a shortfall lies in the batches or
+ * around them.
  */
 public final class StreamBenchmark {
+
+  private static final int WARM_UP_SENTENCES = 256;
 
   private final Path model;
   private final List<String> sentences;
@@ -50,37 +55,15 @@ public final class StreamBenchmark {
 
   /** Runs the whole benchmark and prints its table; {@code settings} point at a broker or none. */
   public void run(AppSettings settings, double[] rateShares) throws Exception {
-    double modelSpeed = modelSentencesPerSecond();
     out.printf(
         Locale.ROOT,
-        "model alone: %.1f sentences/s (batches of %d in arrival order, beam %d, %d sentences)%n%n",
-        modelSpeed,
+        "batches of %d, beam %d, %d sentences per rate; the model alone translates them in"
+            + " batches in arrival order right before each rate%n%n",
         batchSize,
         beam,
         sentences.size());
-    out.println("offered/s  achieved/s  share of model  p50 ms   p99 ms");
-    try (StreamsApp app = StreamsApp.start(settings)) {
-      app.awaitRunning(Duration.ofSeconds(120));
-      warmUp(app);
-      for (double share : rateShares) {
-        double offered = share * modelSpeed;
-        LatencyRecorder recorder = drive(app, offered, "r" + share + "-");
-        double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
-        double achieved = recorder.arrivedCount() / seconds;
-        out.printf(
-            Locale.ROOT,
-            "%9.1f  %10.1f  %13.0f%%  %6.0f  %7.0f%n",
-            offered,
-            achieved,
-            100 * achieved / modelSpeed,
-            recorder.percentileMillis(50),
-            recorder.percentileMillis(99));
-        out.flush();
-      }
-    }
-  }
-
-  private double modelSentencesPerSecond() throws IOException {
+    out.println(
+        "model/s  offered/s  achieved/s  share of model  p50 ms   p99 ms  mean batch  decoding");
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
@@ -88,29 +71,60 @@ public final class StreamBenchmark {
                 manager,
                 DecodingOptions.defaults().withBeamSize(beam),
                 batchSize,
-                AttentionView.LAST_LAYER)) {
-      translator.translate(sentences.subList(0, Math.min(batchSize, sentences.size())));
-      // Batches in arrival order, as the topology forms them: no sorting across batches.
-      long start = System.nanoTime();
-      for (int from = 0; from < sentences.size(); from += batchSize) {
-        translator.translate(sentences.subList(from, Math.min(sentences.size(), from + batchSize)));
+                AttentionView.LAST_LAYER);
+        StreamsApp app = StreamsApp.start(settings)) {
+      app.awaitRunning(Duration.ofSeconds(120));
+      warmUp(app, translator);
+      for (double share : rateShares) {
+        // Measured anew each time, beside an idle app: this machine's speed drifts over minutes.
+        double modelSpeed = modelSentencesPerSecond(translator, sentences);
+        double offered = share * modelSpeed;
+        TranslationTotals before = TranslationTotals.of(app.streams().metrics());
+        LatencyRecorder recorder = drive(app, sentences, offered, "r" + share + "-");
+        TranslationTotals during = TranslationTotals.of(app.streams().metrics()).minus(before);
+        double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
+        double achieved = recorder.arrivedCount() / seconds;
+        out.printf(
+            Locale.ROOT,
+            "%7.1f  %9.1f  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%%n",
+            modelSpeed,
+            offered,
+            achieved,
+            100 * achieved / modelSpeed,
+            recorder.percentileMillis(50),
+            recorder.percentileMillis(99),
+            during.meanBatch(),
+            100 * during.decodeMillis() / 1000 / seconds);
+        out.flush();
       }
-      return sentences.size() / ((System.nanoTime() - start) / 1e9);
     }
   }
 
-  /** One unmeasured pass, so that class loading and the first batches do not count. */
-  private void warmUp(StreamsApp app) throws Exception {
-    drive(app, Double.POSITIVE_INFINITY, "warm-");
+  /** Batches in arrival order, as the topology forms them: no sorting across batches. */
+  private double modelSentencesPerSecond(Translator translator, List<String> batch) {
+    long start = System.nanoTime();
+    for (int from = 0; from < batch.size(); from += batchSize) {
+      translator.translate(batch.subList(from, Math.min(batch.size(), from + batchSize)));
+    }
+    return batch.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** Unmeasured passes of both paths, so that class loading and compilation do not count. */
+  private void warmUp(StreamsApp app, Translator translator) throws Exception {
+    List<String> some = sentences.subList(0, Math.min(WARM_UP_SENTENCES, sentences.size()));
+    modelSentencesPerSecond(translator, some);
+    drive(app, some, Double.POSITIVE_INFINITY, "warm-");
   }
 
   /** Produces every sentence at {@code rate} per second and waits for all their results. */
-  private LatencyRecorder drive(StreamsApp app, double rate, String prefix) throws Exception {
+  private LatencyRecorder drive(StreamsApp app, List<String> sentences, double rate, String prefix)
+      throws Exception {
     AppSettings s = app.settings();
     String bootstrap = s.kafka().get("bootstrap.servers").toString();
     LatencyRecorder recorder = new LatencyRecorder();
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch ready = new CountDownLatch(1);
+    int expected = sentences.size();
     Thread reader = new Thread(() -> read(bootstrap, s, recorder, ready, done), "bench-reader");
     reader.start();
     ready.await();
@@ -118,8 +132,9 @@ public final class StreamBenchmark {
       long start = System.nanoTime();
       for (int i = 0; i < sentences.size(); i++) {
         long due = start + (long) (i / rate * 1e9);
-        while (System.nanoTime() < due) {
-          Thread.onSpinWait();
+        // Parks rather than spins: a spinning producer would take a core from the decoder.
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
         }
         String key = prefix + i;
         recorder.sent(key, System.nanoTime());
@@ -130,7 +145,7 @@ public final class StreamBenchmark {
       producer.flush();
     }
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (recorder.arrivedCount() < sentences.size() && System.nanoTime() < deadline) {
+    while (recorder.arrivedCount() < expected && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     done.set(true);

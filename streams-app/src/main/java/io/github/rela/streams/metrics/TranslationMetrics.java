@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Avg;
+import org.apache.kafka.common.metrics.stats.CumulativeCount;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Max;
 import org.apache.kafka.common.metrics.stats.Percentile;
@@ -22,6 +23,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 public final class TranslationMetrics {
 
   public static final String GROUP = "rela-translation-metrics";
+  public static final String TRANSLATIONS_TOTAL = "translations-total";
+  public static final String BATCH_TOTAL = "batch-total";
+  public static final String DECODE_TIME_TOTAL = "decode-time-total";
 
   private final Sensor translations;
   private final Sensor nullRate;
@@ -33,7 +37,7 @@ public final class TranslationMetrics {
   private TranslationMetrics(StreamsMetrics metrics, Map<String, String> tags) {
     translations = sensor(metrics, tags, "translations");
     translations.add(name("translations-rate", "Translations per second", tags), new Rate());
-    translations.add(name("translations-total", "Translations so far", tags), new CumulativeSum());
+    translations.add(name(TRANSLATIONS_TOTAL, "Translations so far", tags), new CumulativeSum());
 
     nullRate = sensor(metrics, tags, "null-rate");
     nullRate.add(name("null-rate-avg", "Mean null rate of translations", tags), new Avg());
@@ -59,10 +63,13 @@ public final class TranslationMetrics {
     batchSize.add(name("batch-size-max", "Largest micro-batch", tags), new Max());
     batchSize.add(
         name("batch-rate", "Micro-batches per second", tags), new Rate(new WindowedCount()));
+    batchSize.add(name(BATCH_TOTAL, "Micro-batches so far", tags), new CumulativeCount());
 
     decodeLatency = sensor(metrics, tags, "decode-latency");
     decodeLatency.add(name("decode-latency-avg", "Mean ms to decode a batch", tags), new Avg());
     decodeLatency.add(name("decode-latency-max", "Longest ms to decode a batch", tags), new Max());
+    decodeLatency.add(
+        name(DECODE_TIME_TOTAL, "Ms spent decoding so far", tags), new CumulativeSum());
 
     deadLetters = sensor(metrics, tags, "dead-letters");
     deadLetters.add(name("dead-letter-rate", "Dead letters per second", tags), new Rate());

@@ -29,6 +29,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shouldLeaveOneCoreToKafkaUnlessDecodeThreadsAreSet() {
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    RelaStreamsConfig defaults = ConfigLoader.load(null, Map.of(), Map.of()).rela();
+    RelaStreamsConfig three =
+        ConfigLoader.load(null, Map.of(), Map.of(RelaStreamsConfig.DECODE_THREADS, "3")).rela();
+
+    assertEquals(Math.max(1, cores - 1), defaults.decodeThreads());
+    assertEquals(3, three.decodeThreads());
+  }
+
+  @Test
   void shouldLayerFileThenEnvironmentThenFlags() throws Exception {
     // Given a file, the environment and a flag that each set some of the same keys
     Path file = dir.resolve("rela.properties");

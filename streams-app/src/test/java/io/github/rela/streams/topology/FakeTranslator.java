@@ -21,6 +21,10 @@ import java.util.Set;
 final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
 
   final List<List<String>> batches = new ArrayList<>();
+
+  /** How long each batch takes to "decode", so that decoding-time metrics have time to count. */
+  long decodeMillis;
+
   private final Set<LanguagePair> pairs;
 
   FakeTranslator(LanguagePair... pairs) {
@@ -40,10 +44,21 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
   @Override
   public List<TranslatedSentence> translate(List<String> sources) {
     batches.add(List.copyOf(sources));
+    pause();
     if (sources.stream().anyMatch(s -> s.contains("FAIL"))) {
       throw new IllegalStateException("model exploded on purpose");
     }
     return sources.stream().map(FakeTranslator::translateOne).toList();
+  }
+
+  private void pause() {
+    if (decodeMillis > 0) {
+      try {
+        Thread.sleep(decodeMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static TranslatedSentence translateOne(String source) {

@@ -13,6 +13,7 @@ import io.github.rela.schemas.serde.TranslationRequestSerde;
 import io.github.rela.schemas.serde.TranslationResultSerde;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
+import io.github.rela.streams.metrics.TranslationTotals;
 import io.github.rela.streams.translate.LanguagePair;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -127,6 +128,27 @@ class TranslationTopologyTest {
     assertTrue(results.readValue().getLowConfidence());
     assertTrue(lowConfidence.readValue().getLowConfidence());
     assertTrue(results.isEmpty());
+  }
+
+  @Test
+  void shouldCountTranslationsBatchesAndDecodingTimeInMetrics() {
+    // Given batches of 2 and a model that takes 5 ms per batch
+    model.decodeMillis = 5;
+    start(Map.of());
+
+    // When three requests arrive and the linger flushes the third alone
+    requests.pipeInput(bytes("a"), bytes("eins"));
+    requests.pipeInput(bytes("b"), bytes("zwei"));
+    requests.pipeInput(bytes("c"), bytes("drei"));
+    driver.advanceWallClockTime(Duration.ofMillis(1300));
+
+    // Then the totals count 3 translations in 2 batches and the time spent decoding them
+    TranslationTotals totals = TranslationTotals.of(driver.metrics());
+    assertEquals(3, results.readValuesToList().size());
+    assertEquals(3.0, totals.translations());
+    assertEquals(2.0, totals.batches());
+    assertEquals(1.5, totals.meanBatch());
+    assertTrue(totals.decodeMillis() >= 10, "decode ms: " + totals.decodeMillis());
   }
 
   @Test
