@@ -73,9 +73,10 @@ public final class RelaStreamsConfig extends AbstractConfig {
 
   /** The three topics every input record ends in: results, low-confidence, dead-letter. */
   /**
-   * The PyTorch threads to decode with. Left to itself PyTorch takes every core, and its spinning
-   * workers then compete with the stream thread's own Kafka work: on 2 cores the topology made 71%
-   * of the model's batched speed with 2 threads and 83-98% with 1 ({@code rela bench-stream}).
+   * The PyTorch threads to decode with. Left to itself PyTorch takes every core, and its second
+   * worker then competes with the broker and the Kafka clients more than it helps: on 2 cores, at
+   * 1.5x the model's speed, the topology delivered 43.2 results/s with 2 threads and 50.1 with 1
+   * ({@code rela bench-stream}, README).
    */
   public int decodeThreads() {
     int configured = getInt(DECODE_THREADS);
