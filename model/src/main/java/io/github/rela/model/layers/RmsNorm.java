@@ -75,14 +75,24 @@ public final class RmsNorm extends ModelBlock {
   public NDArray forward(ParameterStore parameterStore, NDArray z, boolean training) {
     int axis = z.getShape().dimension() - 1;
     NDArray out = z.normalize(2, axis, Math.sqrt(dModel * (double) eps)); // [B, T, D], |.| <= 1
-    out = times(out, Scalars.like(z, Math.sqrt(dModel)), training); // Z / RMS(Z)
-    out = times(out, value(parameterStore, gain, z, training), training); // [B, T, D]
+    if (!training && parameterStore instanceof BatchParameters batch) {
+      // sqrt(D) * g is a constant within a batch: one product per batch, not one per step.
+      out = out.muli(batch.derived(gain, "times-sqrt-d", z, g -> sqrtD(z).mul(g))); // [B, T, D]
+    } else {
+      out = times(out, sqrtD(z), training); // Z / RMS(Z)
+      out = times(out, value(parameterStore, gain, z, training), training); // [B, T, D]
+    }
     if (gate == null) {
       return out;
     }
     // sigmoid(w * Z), [B, T, D]
     NDArray opening = Activation.sigmoid(z.mul(value(parameterStore, gate, z, training)));
     return times(out, opening, training); // [B, T, D]
+  }
+
+  /** sqrt(D) as a scalar in {@code z}'s manager (never the weights'). */
+  private NDArray sqrtD(NDArray z) {
+    return Scalars.like(z, Math.sqrt(dModel));
   }
 
   /**

@@ -9,6 +9,7 @@ import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.DecodingSession;
 import io.github.rela.model.decoding.Hypothesis;
 import io.github.rela.model.decoding.SearchStrategy;
+import io.github.rela.model.layers.BatchParameters;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.model.transformer.EncoderOutput;
 import io.github.rela.model.transformer.Transformer;
@@ -20,12 +21,11 @@ import java.util.List;
  *
  * <p>Every array of a batch lives in a sub-manager of {@code manager} and in an {@link NDScope}
  * (which also catches arrays the engine attaches to the parameters' manager), both closed when the
- * batch ends, so native memory stays flat however many batches run. Thread-confined, like its
- * {@link ParameterStore}; the model's weights may be shared between threads.
+ * batch ends, so native memory stays flat however many batches run. Each batch has its own {@link
+ * BatchParameters}. Thread-confined; the model's weights may be shared between threads.
  */
 public final class BatchDecoder {
   private final Transformer model;
-  private final ParameterStore parameterStore;
   private final NDManager manager;
   private final SpecialIds specialIds;
   private final DecodingOptions options;
@@ -47,7 +47,6 @@ public final class BatchDecoder {
       DecodingOptions options,
       SearchStrategy strategy) {
     this.model = model;
-    this.parameterStore = new ParameterStore(manager, false);
     this.manager = manager;
     this.specialIds = specialIds;
     this.options = options;
@@ -72,6 +71,7 @@ public final class BatchDecoder {
     try (NDManager batch = manager.newSubManager();
         NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
+      ParameterStore parameterStore = new BatchParameters(batch);
       NDArray sourceIds = padded(batch, sources); // [B, S]
       EncoderOutput encoded = model.encode(parameterStore, sourceIds, false);
       try (DecodingSession session =

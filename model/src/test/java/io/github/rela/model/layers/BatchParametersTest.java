@@ -1,0 +1,79 @@
+package io.github.rela.model.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class BatchParametersTest {
+
+  @Test
+  void shouldDeriveOncePerBatchAndKeepTheValueUntilTheBatchCloses() {
+    try (NDManager model = NDManager.newBaseManager()) {
+      Parameter gain = parameter(model, 2f);
+      AtomicInteger derivations = new AtomicInteger();
+      NDArray kept;
+      try (NDManager batch = model.newSubManager()) {
+        BatchParameters parameters = new BatchParameters(batch);
+        NDArray first;
+        // Given two decoding steps, each in its own scope, asking for the same derived value
+        try (NDScope step = new NDScope()) {
+          step.suppressNotUsedWarning();
+          first = parameters.derived(gain, "double", gain.getArray(), g -> twice(g, derivations));
+        }
+        try (NDScope step = new NDScope()) {
+          step.suppressNotUsedWarning();
+          kept = parameters.derived(gain, "double", gain.getArray(), g -> twice(g, derivations));
+        }
+        // Then it was computed once and outlived the first step's scope
+        assertSame(first, kept);
+        assertEquals(1, derivations.get());
+        assertArrayEquals(new float[] {4f, 4f}, kept.toFloatArray());
+      }
+      // And it is freed with the batch, while the parameter lives on
+      assertTrue(kept.isReleased());
+      assertFalse(gain.getArray().isReleased());
+    }
+  }
+
+  @Test
+  void shouldGiveTheSameNormAsAPlainParameterStore() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      RmsNorm norm = new RmsNorm(4, true, 1e-6f);
+      norm.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 4));
+      NDArray z = manager.create(new float[] {0.5f, -1f, 2f, 0.25f}, new Shape(1, 1, 4));
+
+      float[] plain = norm.forward(new ParameterStore(manager, false), z, false).toFloatArray();
+      float[] batched;
+      try (NDManager batch = manager.newSubManager()) {
+        BatchParameters parameters = new BatchParameters(batch);
+        norm.forward(parameters, z, false);
+        batched = norm.forward(parameters, z, false).toFloatArray();
+      }
+
+      assertArrayEquals(plain, batched, 1e-6f);
+    }
+  }
+
+  private static Parameter parameter(NDManager manager, float value) {
+    Parameter parameter = Parameter.builder().setName("gain").setType(Parameter.Type.GAMMA).build();
+    parameter.setArray(manager.full(new Shape(2), value));
+    return parameter;
+  }
+
+  private static NDArray twice(NDArray g, AtomicInteger derivations) {
+    derivations.incrementAndGet();
+    return g.mul(2f);
+  }
+}
