@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
     showDefaultValues = true,
     sortOptions = false,
     description = {
-      "Measures the streaming app end to end on a fresh embedded broker (exactly-once): the"
-          + " model's own batched sentences/s first, then, for inputs offered at several shares"
-          + " of that rate, the achieved results/s and the p50/p99 produce-to-result latency.",
+      "Measures the streaming app end to end on a fresh embedded broker (exactly-once): for"
+          + " inputs offered at several shares of the model's own batched speed (measured right"
+          + " before each rate, beside the idle app), the achieved results/s, the p50/p99"
+          + " produce-to-result latency, the mean micro-batch and the share of time spent decoding.",
       "Sentences come from Multi30k's test_2016_flickr (RELA_DATA_DIR) when present."
     })
 public final class BenchStreamCommand implements Callable<Integer> {
