@@ -101,12 +101,13 @@ public final class StreamBenchmark {
   }
 
   /** Batches in arrival order, as the topology forms them: no sorting across batches. */
-  private double modelSentencesPerSecond(Translator translator, List<String> batch) {
+  private double modelSentencesPerSecond(Translator translator, List<String> toTranslate) {
     long start = System.nanoTime();
-    for (int from = 0; from < batch.size(); from += batchSize) {
-      translator.translate(batch.subList(from, Math.min(batch.size(), from + batchSize)));
+    for (int from = 0; from < toTranslate.size(); from += batchSize) {
+      translator.translate(
+          toTranslate.subList(from, Math.min(toTranslate.size(), from + batchSize)));
     }
-    return batch.size() / ((System.nanoTime() - start) / 1e9);
+    return toTranslate.size() / ((System.nanoTime() - start) / 1e9);
   }
 
   /** Unmeasured passes of both paths, so that class loading and compilation do not count. */
@@ -116,21 +117,20 @@ public final class StreamBenchmark {
     drive(app, some, Double.POSITIVE_INFINITY, "warm-");
   }
 
-  /** Produces every sentence at {@code rate} per second and waits for all their results. */
-  private LatencyRecorder drive(StreamsApp app, List<String> sentences, double rate, String prefix)
+  /** Produces {@code toSend} at {@code rate} per second and waits for all their results. */
+  private LatencyRecorder drive(StreamsApp app, List<String> toSend, double rate, String prefix)
       throws Exception {
     AppSettings s = app.settings();
     String bootstrap = s.kafka().get("bootstrap.servers").toString();
     LatencyRecorder recorder = new LatencyRecorder();
     AtomicBoolean done = new AtomicBoolean();
     CountDownLatch ready = new CountDownLatch(1);
-    int expected = sentences.size();
     Thread reader = new Thread(() -> read(bootstrap, s, recorder, ready, done), "bench-reader");
     reader.start();
     ready.await();
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       long start = System.nanoTime();
-      for (int i = 0; i < sentences.size(); i++) {
+      for (int i = 0; i < toSend.size(); i++) {
         long due = start + (long) (i / rate * 1e9);
         // Parks rather than spins: a spinning producer would take a core from the decoder.
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -140,12 +140,12 @@ public final class StreamBenchmark {
         recorder.sent(key, System.nanoTime());
         producer.send(
             new ProducerRecord<>(
-                s.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC), key, sentences.get(i)));
+                s.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC), key, toSend.get(i)));
       }
       producer.flush();
     }
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    while (recorder.arrivedCount() < expected && System.nanoTime() < deadline) {
+    while (recorder.arrivedCount() < toSend.size() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     done.set(true);

@@ -71,7 +71,6 @@ public final class RelaStreamsConfig extends AbstractConfig {
     super(DEFINITION, settings, false);
   }
 
-  /** The three topics every input record ends in: results, low-confidence, dead-letter. */
   /**
    * The PyTorch threads to decode with. Left to itself PyTorch takes every core, and its second
    * worker then competes with the broker and the Kafka clients more than it helps: on 2 cores, at
@@ -85,6 +84,7 @@ public final class RelaStreamsConfig extends AbstractConfig {
         : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
   }
 
+  /** The three topics every input record ends in: results, low-confidence, dead-letter. */
   public List<String> outputTopics() {
     return List.of(
         getString(RESULTS_TOPIC), getString(LOW_CONFIDENCE_TOPIC), getString(DEAD_LETTER_TOPIC));
