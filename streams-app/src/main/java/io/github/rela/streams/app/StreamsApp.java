@@ -1,25 +1,14 @@
 package io.github.rela.streams.app;
 
-import io.github.rela.model.checkpoint.DefaultModel;
-import io.github.rela.model.cli.EngineThreads;
-import io.github.rela.model.decoding.DecodingOptions;
-import io.github.rela.schemas.avro.DeadLetter;
-import io.github.rela.schemas.avro.TranslationRequest;
-import io.github.rela.schemas.avro.TranslationResult;
-import io.github.rela.schemas.registry.MockSchemaRegistry;
-import io.github.rela.schemas.serde.Subjects;
+import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.config.AppSettings;
-import io.github.rela.streams.config.RelaStreamsConfig;
-import io.github.rela.streams.embedded.EmbeddedKafkaBroker;
-import io.github.rela.streams.embedded.FreePorts;
-import io.github.rela.streams.embedded.TopicCreator;
+import io.github.rela.streams.inference.CheckpointRegistry;
 import io.github.rela.streams.topology.AppSerdes;
+import io.github.rela.streams.topology.Topics;
+import io.github.rela.streams.topology.TopologySettings;
 import io.github.rela.streams.topology.TranslationTopology;
-import io.github.rela.streams.translate.CheckpointRegistry;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -27,9 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application: the models, the topology in a {@link KafkaStreams} instance and, when no
- * {@code bootstrap.servers} is configured, the embedded broker with an in-memory schema registry.
- * Shared by {@code rela run}, {@code rela demo} and the integration tests.
+ * The running application: the models and the topology in a {@link KafkaStreams} instance. Shared
+ * by {@code rela run}, {@code rela demo}, the load test and the integration tests.
  */
 public final class StreamsApp implements AutoCloseable {
 
@@ -38,19 +26,16 @@ public final class StreamsApp implements AutoCloseable {
   private static final int EMBEDDED_PORT = 9092;
 
   private final AppSettings settings;
-  private final EmbeddedKafkaBroker broker;
+  private final Topics topics;
   private final CheckpointRegistry models;
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
   private final List<Runnable> errorListeners = new CopyOnWriteArrayList<>();
 
   private StreamsApp(
-      AppSettings settings,
-      EmbeddedKafkaBroker broker,
-      CheckpointRegistry models,
-      KafkaStreams streams) {
+      AppSettings settings, Topics topics, CheckpointRegistry models, KafkaStreams streams) {
     this.settings = settings;
-    this.broker = broker;
+    this.topics = topics;
     this.models = models;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
@@ -70,50 +55,37 @@ public final class StreamsApp implements AutoCloseable {
     }
   }
 
-  /** Starts everything; the returned app is running (or rebalancing into running). */
-  public static StreamsApp start(AppSettings configured) {
+  /**
+   * Config, models, topology, {@link KafkaStreams}: the returned app is running (or rebalancing
+   * into running). {@code settings} name the cluster; see {@code LocalMode} for running without
+   * one.
+   */
+  public static StreamsApp start(AppSettings settings) {
     // PyTorch reads its thread counts once, when the engine starts: when the models load below.
-    EngineThreads.configure(configured.rela().decodeThreads());
-    // The models first: a missing or broken checkpoint stops start-up before any broker work.
+    EngineThreads.configure(settings.rela().decodeThreads());
+    TopologySettings topologySettings = TopologySettings.from(settings.rela());
     CheckpointRegistry models =
-        new CheckpointRegistry(modelsDir(configured), decoding(configured), batchSize(configured));
-    EmbeddedKafkaBroker broker = null;
+        new CheckpointRegistry(
+            topologySettings.modelsDir(),
+            topologySettings.decoding(),
+            topologySettings.batchSize());
     try {
-      AppSettings settings = configured;
-      if (!configured.hasBootstrapServers()) {
-        Path dataDir =
-            Path.of(System.getProperty(DefaultModel.HOME_PROPERTY, "."))
-                .resolve(configured.rela().getString(RelaStreamsConfig.EMBEDDED_DATA_DIR));
-        broker = new EmbeddedKafkaBroker(dataDir, embeddedPort()).start();
-        settings = configured.withBootstrapServers(broker.bootstrapServers());
-        if (!settings.kafka().containsKey("schema.registry.url")) {
-          settings = settings.with("schema.registry.url", EMBEDDED_REGISTRY);
-        }
-      }
-      createTopics(settings);
-      registerEmbeddedSchemas(settings);
       AppSerdes serdes = new AppSerdes(settings);
+      Topics topics = Topics.of(settings.rela(), serdes);
       Topology topology =
           TranslationTopology.build(
-              settings.rela(),
-              serdes.requestDeserializers(),
-              serdes.resultSerde().serializer(),
-              serdes.deadLetterSerde().serializer(),
-              models);
+              topologySettings, topics, serdes.requestDeserializers(), models);
       KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
-      StreamsApp app = new StreamsApp(settings, broker, models, streams);
+      StreamsApp app = new StreamsApp(settings, topics, models, streams);
       streams.start();
       LOG.info(
           "Translating {} -> {} on {}",
-          settings.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC),
-          settings.rela().getString(RelaStreamsConfig.RESULTS_TOPIC),
+          topics.requests().name(),
+          topics.results().name(),
           settings.kafka().get("bootstrap.servers"));
       return app;
     } catch (RuntimeException e) {
       models.close();
-      if (broker != null) {
-        broker.close();
-      }
       throw e;
     }
   }
@@ -123,12 +95,13 @@ public final class StreamsApp implements AutoCloseable {
     return settings;
   }
 
-  public KafkaStreams streams() {
-    return streams;
+  /** The topics, named as configured. */
+  public Topics topics() {
+    return topics;
   }
 
-  public Optional<EmbeddedKafkaBroker> embeddedBroker() {
-    return Optional.ofNullable(broker);
+  public KafkaStreams streams() {
+    return streams;
   }
 
   /** Waits until the application is RUNNING. */
@@ -147,67 +120,5 @@ public final class StreamsApp implements AutoCloseable {
     readiness.close();
     streams.close(Duration.ofSeconds(30));
     models.close();
-    if (broker != null) {
-      broker.close();
-    }
-  }
-
-  private static int embeddedPort() {
-    try (var probe =
-        new java.net.ServerSocket(EMBEDDED_PORT, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return EMBEDDED_PORT;
-    } catch (java.io.IOException busy) {
-      int port = FreePorts.pick();
-      LOG.warn("Port {} is taken; the embedded broker listens on {}", EMBEDDED_PORT, port);
-      return port;
-    }
-  }
-
-  static Path modelsDir(AppSettings settings) {
-    String configured = settings.rela().getString(RelaStreamsConfig.MODELS_DIR);
-    return configured.isBlank() ? DefaultModel.directory() : Path.of(configured);
-  }
-
-  private static DecodingOptions decoding(AppSettings settings) {
-    RelaStreamsConfig c = settings.rela();
-    return DecodingOptions.defaults()
-        .withBeamSize(c.getInt(RelaStreamsConfig.BEAM_SIZE))
-        .withLengthPenalty(c.getDouble(RelaStreamsConfig.LENGTH_PENALTY).floatValue())
-        .withMaxLength(
-            c.getDouble(RelaStreamsConfig.MAX_LENGTH_RATIO).floatValue(),
-            c.getInt(RelaStreamsConfig.MAX_LENGTH_OFFSET));
-  }
-
-  private static int batchSize(AppSettings settings) {
-    return settings.rela().getInt(RelaStreamsConfig.BATCH_SIZE);
-  }
-
-  private static void createTopics(AppSettings settings) {
-    List<String> created =
-        TopicCreator.createMissing(
-            settings.kafka().get("bootstrap.servers").toString(),
-            settings.rela().allTopics(),
-            settings.rela().getInt(RelaStreamsConfig.TOPIC_PARTITIONS),
-            (short) 1);
-    if (!created.isEmpty()) {
-      LOG.info("Created topics {}", created);
-    }
-  }
-
-  /**
-   * The in-memory registry starts empty in each JVM while the embedded broker keeps its records:
-   * register our schemas up front so records written by an earlier run stay readable.
-   */
-  private static void registerEmbeddedSchemas(AppSettings settings) {
-    Object url = settings.kafka().get("schema.registry.url");
-    if (url == null || !url.toString().startsWith("mock://")) {
-      return;
-    }
-    var registry = MockSchemaRegistry.forScope(url.toString().substring("mock://".length()));
-    List<String> topics = settings.rela().allTopics();
-    registry.register(Subjects.of(topics.get(0), false), TranslationRequest.getClassSchema());
-    registry.register(Subjects.of(topics.get(1), false), TranslationResult.getClassSchema());
-    registry.register(Subjects.of(topics.get(2), false), TranslationResult.getClassSchema());
-    registry.register(Subjects.of(topics.get(3), false), DeadLetter.getClassSchema());
   }
 }

@@ -1,18 +1,10 @@
 package io.github.rela.streams.topology;
 
-import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.TranslationRequest;
-import io.github.rela.schemas.avro.TranslationResult;
-import io.github.rela.streams.config.RelaStreamsConfig;
-import io.github.rela.streams.translate.LanguagePair;
-import io.github.rela.streams.translate.TranslatorRegistry;
-import java.time.Duration;
+import io.github.rela.streams.inference.TranslatorRegistry;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -27,66 +19,65 @@ import org.apache.kafka.streams.state.Stores;
  *                         +--> dead-letter &lt;------+
  * </pre>
  *
- * Keys are passed through as bytes, untouched; values are read by the request deserializer and
- * written by the result and dead-letter serializers the caller supplies (normally built from {@link
- * AppSerdes}).
+ * The topics and their serdes come from {@link Topics}, the settings from {@link TopologySettings}.
  */
 public final class TranslationTopology {
 
   private TranslationTopology() {}
 
-  /** Builds the topology; serializers are created once per task through the suppliers. */
+  /** Builds the topology; request deserializers are created once per task by the supplier. */
   public static Topology build(
-      RelaStreamsConfig config,
+      TopologySettings settings,
+      Topics topics,
       Supplier<Deserializer<TranslationRequest>> requestDeserializers,
-      Serializer<TranslationResult> resultSerializer,
-      Serializer<DeadLetter> deadLetterSerializer,
       TranslatorRegistry registry) {
-    LanguagePair defaultPair =
-        LanguagePair.parse(config.getString(RelaStreamsConfig.DEFAULT_LANGUAGE_PAIR));
-    int batchSize = config.getInt(RelaStreamsConfig.BATCH_SIZE);
-    Duration linger = Duration.ofMillis(config.getLong(RelaStreamsConfig.BATCH_LINGER_MS));
-    LowConfidenceRules rules = LowConfidenceRules.from(config);
-    boolean toBoth =
-        RelaStreamsConfig.ROUTING_BOTH.equals(
-            config.getString(RelaStreamsConfig.LOW_CONFIDENCE_ROUTING));
-    int maxChars = config.getInt(RelaStreamsConfig.MAX_SOURCE_CHARS);
-
     Topology topology = new Topology();
     topology.addSource(
         TopologyNames.SOURCE,
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer(),
-        config.getString(RelaStreamsConfig.REQUESTS_TOPIC));
+        topics.requests().keySerde().deserializer(),
+        topics.requests().valueSerde().deserializer(),
+        topics.requests().name());
     topology.addProcessor(
         TopologyNames.VALIDATOR,
-        () -> new RequestValidator(requestDeserializers, registry.pairs(), defaultPair, maxChars),
+        () ->
+            new RequestValidator(
+                requestDeserializers,
+                registry.pairs(),
+                settings.defaultPair(),
+                settings.maxSourceChars()),
         TopologyNames.SOURCE);
     topology.addProcessor(
         TopologyNames.BATCHER,
-        () -> new MicroBatcher(registry, defaultPair, batchSize, linger, rules, toBoth),
+        () ->
+            new MicroBatcher(
+                registry,
+                settings.defaultPair(),
+                settings.batchSize(),
+                settings.linger(),
+                settings.rules(),
+                settings.lowConfidenceToBoth()),
         TopologyNames.VALIDATOR);
     topology.addStateStore(bufferStore(), TopologyNames.BATCHER);
-    topology.addSink(
-        TopologyNames.RESULTS_SINK,
-        config.getString(RelaStreamsConfig.RESULTS_TOPIC),
-        new ByteArraySerializer(),
-        resultSerializer,
-        TopologyNames.BATCHER);
-    topology.addSink(
-        TopologyNames.LOW_CONFIDENCE_SINK,
-        config.getString(RelaStreamsConfig.LOW_CONFIDENCE_TOPIC),
-        new ByteArraySerializer(),
-        resultSerializer,
-        TopologyNames.BATCHER);
-    topology.addSink(
+    addSink(topology, TopologyNames.RESULTS_SINK, topics.results(), TopologyNames.BATCHER);
+    addSink(
+        topology, TopologyNames.LOW_CONFIDENCE_SINK, topics.lowConfidence(), TopologyNames.BATCHER);
+    addSink(
+        topology,
         TopologyNames.DEAD_LETTER_SINK,
-        config.getString(RelaStreamsConfig.DEAD_LETTER_TOPIC),
-        new ByteArraySerializer(),
-        deadLetterSerializer,
+        topics.deadLetter(),
         TopologyNames.VALIDATOR,
         TopologyNames.BATCHER);
     return topology;
+  }
+
+  private static <K, V> void addSink(
+      Topology topology, String name, Topic<K, V> topic, String... parents) {
+    topology.addSink(
+        name,
+        topic.name(),
+        topic.keySerde().serializer(),
+        topic.valueSerde().serializer(),
+        parents);
   }
 
   /** Persistent and changelogged; no cache, so every put reaches the changelog in order. */

@@ -1,5 +1,6 @@
 package io.github.rela.streams.it;
 
+import io.github.rela.streams.app.AppRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code rela run} in a separate JVM, so that a test can kill it the hard way (SIGKILL) in the
- * middle of its work, as a crash would.
+ * The application as {@code rela run} runs it ({@link AppRunner}), in a separate JVM, so that a
+ * test can kill it the hard way (SIGKILL) in the middle of its work, as a crash would.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -26,9 +27,8 @@ final class AppProcess implements AutoCloseable {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("-Dai.djl.pytorch.num_threads=1");
-    command.add("io.github.rela.cli.Rela");
-    command.add("run");
-    settings.forEach((k, v) -> command.add("--set=" + k + "=" + v));
+    command.add(AppRunner.class.getName());
+    settings.forEach((k, v) -> command.add(k + "=" + v));
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

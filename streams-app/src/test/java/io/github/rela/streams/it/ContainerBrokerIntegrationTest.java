@@ -1,14 +1,14 @@
 package io.github.rela.streams.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
-import io.github.rela.training.tokenizer.SpmTrainer;
+import io.github.rela.streams.local.LocalMode;
+import io.github.rela.streams.testing.TinyCheckpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +41,6 @@ class ContainerBrokerIntegrationTest {
 
   @Test
   void shouldTranslateRequestsFromAContainerisedBroker() throws Exception {
-    assumeTrue(SpmTrainer.findProgram().isPresent(), "spm_train is not installed");
     // Given the app on the container's broker with a real (tiny) model
     AppSettings settings =
         ConfigLoader.load(
@@ -55,7 +54,8 @@ class ContainerBrokerIntegrationTest {
                 "rela.models.dir", TinyCheckpoint.write(dir.resolve("models")).toString(),
                 "rela.low.confidence.routing", "both",
                 "rela.batch.linger.ms", "50"));
-    try (StreamsApp app = StreamsApp.start(settings)) {
+    try (LocalMode local = LocalMode.prepare(settings);
+        StreamsApp app = StreamsApp.start(local.settings())) {
       app.awaitRunning(Duration.ofSeconds(60));
 
       // When three sentences are produced as plain text

@@ -2,7 +2,6 @@ package io.github.rela.streams.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.ErrorCode;
@@ -14,9 +13,7 @@ import io.github.rela.schemas.serde.RequestIds;
 import io.github.rela.schemas.serde.Subjects;
 import io.github.rela.schemas.serde.TranslationRequestSerializer;
 import io.github.rela.schemas.serde.TranslationResultDeserializer;
-import io.github.rela.streams.embedded.EmbeddedKafkaBroker;
-import io.github.rela.streams.embedded.TopicCreator;
-import io.github.rela.training.tokenizer.SpmTrainer;
+import io.github.rela.streams.testing.StreamsFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,31 +45,30 @@ class ExactlyOnceIntegrationTest {
   private static final String LOW = "translation-low-confidence";
   private static final String DEAD = "translation-dead-letter";
   private static final String REGISTRY = "mock://exactly-once-it";
+  private static final List<String> OUTPUTS = List.of(RESULTS, LOW, DEAD);
   private static final int GOOD = 240;
 
   @TempDir Path dir;
 
   @Test
   void shouldTranslateEveryRequestExactlyOnceAcrossACrash() throws Exception {
-    assumeTrue(SpmTrainer.findProgram().isPresent(), "spm_train is not installed");
-    try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start()) {
+    try (StreamsFixture fixture =
+        StreamsFixture.start(dir, 2, List.of(REQUESTS, RESULTS, LOW, DEAD))) {
       // Given a real model, the topics, and requests with bad records mixed in
-      Path models = TinyCheckpoint.write(dir.resolve("models"));
-      TopicCreator.createMissing(
-          broker.bootstrapServers(), List.of(REQUESTS, RESULTS, LOW, DEAD), 2, (short) 1);
+      Path models = fixture.tinyModels();
       Map<String, ErrorCode> expectedDead = new HashMap<>();
-      List<String> inputs = produceRequests(broker, expectedDead);
-      Map<String, String> settings = settings(broker, models);
+      List<String> inputs = produceRequests(fixture, expectedDead);
+      Map<String, String> settings = settings(fixture, models);
 
       // When the application is killed in the middle of its work and started again
       Path log = dir.resolve("app.log");
       AppProcess first = AppProcess.start(withStateDir(settings, "state-1"), log);
-      awaitOutputs(broker, 40, Duration.ofSeconds(180), first);
+      awaitOutputs(fixture, 40, Duration.ofSeconds(180), first);
       first.kill();
-      int beforeRestart = readAll(broker).size();
+      int beforeRestart = fixture.readAllCommitted(OUTPUTS).size();
       assertTrue(beforeRestart < inputs.size(), "killed after it had finished: " + beforeRestart);
       try (AppProcess second = AppProcess.start(withStateDir(settings, "state-2"), log)) {
-        awaitOutputs(broker, inputs.size(), Duration.ofSeconds(240), second);
+        awaitOutputs(fixture, inputs.size(), Duration.ofSeconds(240), second);
       }
 
       // Then every input is in exactly one output topic, once, read_committed. (The app's
@@ -86,7 +79,7 @@ class ExactlyOnceIntegrationTest {
       registry.register(Subjects.of(DEAD, false), DeadLetter.getClassSchema());
       Map<String, Integer> seen = new TreeMap<>();
       Map<String, ErrorCode> dead = new HashMap<>();
-      for (ConsumerRecord<byte[], byte[]> record : readAll(broker)) {
+      for (ConsumerRecord<byte[], byte[]> record : fixture.readAllCommitted(OUTPUTS)) {
         String id = idOf(record, dead);
         seen.merge(id, 1, Integer::sum);
       }
@@ -99,9 +92,9 @@ class ExactlyOnceIntegrationTest {
     }
   }
 
-  private Map<String, String> settings(EmbeddedKafkaBroker broker, Path models) {
+  private Map<String, String> settings(StreamsFixture fixture, Path models) {
     Map<String, String> s = new TreeMap<>();
-    s.put("bootstrap.servers", broker.bootstrapServers());
+    s.put("bootstrap.servers", fixture.bootstrapServers());
     s.put("application.id", "exactly-once-it");
     s.put("schema.registry.url", REGISTRY);
     s.put("rela.models.dir", models.toString());
@@ -120,8 +113,8 @@ class ExactlyOnceIntegrationTest {
   }
 
   /** Sends the good and bad requests; returns every input's id (topic-partition@offset). */
-  private List<String> produceRequests(
-      EmbeddedKafkaBroker broker, Map<String, ErrorCode> expectedDead) throws Exception {
+  private List<String> produceRequests(StreamsFixture fixture, Map<String, ErrorCode> expectedDead)
+      throws Exception {
     TranslationRequestSerializer avro = new TranslationRequestSerializer();
     avro.configure(Map.of("schema.registry.url", REGISTRY), false);
     Map<String, byte[]> bad = new TreeMap<>();
@@ -148,7 +141,7 @@ class ExactlyOnceIntegrationTest {
 
     List<String> ids = new ArrayList<>();
     List<String> badKeys = new ArrayList<>(bad.keySet());
-    try (KafkaProducer<byte[], byte[]> producer = producer(broker)) {
+    try (KafkaProducer<byte[], byte[]> producer = producer(fixture)) {
       for (int i = 0; i < GOOD; i++) {
         if (i % 40 == 20 && !badKeys.isEmpty()) {
           String key = badKeys.remove(0);
@@ -172,46 +165,21 @@ class ExactlyOnceIntegrationTest {
         .get();
   }
 
-  private static KafkaProducer<byte[], byte[]> producer(EmbeddedKafkaBroker broker) {
+  private static KafkaProducer<byte[], byte[]> producer(StreamsFixture fixture) {
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers(),
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(EmbeddedKafkaBroker broker) {
-    KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "verifier-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class));
-    consumer.subscribe(List.of(RESULTS, LOW, DEAD));
-    return consumer;
-  }
-
   /** Waits until at least {@code count} committed outputs exist, failing if the app dies. */
-  private void awaitOutputs(EmbeddedKafkaBroker broker, int count, Duration timeout, AppProcess app)
-      throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int seen = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
-      while (seen < count) {
-        assertTrue(System.nanoTime() < deadline, "only " + seen + " of " + count + " outputs");
-        assertTrue(app.isAlive(), () -> "the application died:\n" + tail(dir.resolve("app.log")));
-        seen += consumer.poll(Duration.ofMillis(200)).count();
-      }
-    }
+  private void awaitOutputs(StreamsFixture fixture, int count, Duration timeout, AppProcess app) {
+    fixture.awaitCommitted(
+        OUTPUTS,
+        count,
+        timeout,
+        () -> app.isAlive() ? null : "the application died:\n" + tail(dir.resolve("app.log")));
   }
 
   private static String tail(Path log) {
@@ -221,19 +189,6 @@ class ExactlyOnceIntegrationTest {
     } catch (java.io.IOException e) {
       return "(no log: " + e + ")";
     }
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> readAll(EmbeddedKafkaBroker broker) {
-    List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(broker)) {
-      int empty = 0;
-      while (empty < 15) {
-        var records = consumer.poll(Duration.ofMillis(200));
-        empty = records.isEmpty() ? empty + 1 : 0;
-        records.forEach(all::add);
-      }
-    }
-    return all;
   }
 
   private static String idOf(ConsumerRecord<byte[], byte[]> record, Map<String, ErrorCode> dead) {

@@ -13,8 +13,8 @@ import io.github.rela.schemas.serde.TranslationRequestSerde;
 import io.github.rela.schemas.serde.TranslationResultSerde;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
+import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.metrics.TranslationTotals;
-import io.github.rela.streams.translate.LanguagePair;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -53,10 +53,9 @@ class TranslationTopologyTest {
     driver =
         new TopologyTestDriver(
             TranslationTopology.build(
-                app.rela(),
+                TopologySettings.from(app.rela()),
+                Topics.of(app.rela(), serdes),
                 serdes.requestDeserializers(),
-                serdes.resultSerde().serializer(),
-                serdes.deadLetterSerde().serializer(),
                 model),
             app.streamsProperties());
     requests =

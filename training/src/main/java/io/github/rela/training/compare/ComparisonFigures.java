@@ -1,12 +1,12 @@
 package io.github.rela.training.compare;
 
+import io.github.rela.evaluation.plot.Chart;
+import io.github.rela.evaluation.plot.Heatmap;
+import io.github.rela.evaluation.plot.Series;
+import io.github.rela.evaluation.report.EvaluationReport;
+import io.github.rela.evaluation.report.SentenceResult;
 import io.github.rela.model.translate.Translation;
-import io.github.rela.training.eval.EvaluationReport;
-import io.github.rela.training.eval.SentenceResult;
 import io.github.rela.training.log.LogEntry;
-import io.github.rela.training.plot.Chart;
-import io.github.rela.training.plot.Heatmap;
-import io.github.rela.training.plot.Series;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,17 +1,17 @@
 package io.github.rela.training.compare;
 
 import ai.djl.ndarray.NDManager;
+import io.github.rela.evaluation.corpus.Multi30k;
+import io.github.rela.evaluation.corpus.ParallelCorpusReader;
+import io.github.rela.evaluation.corpus.SentencePair;
+import io.github.rela.evaluation.report.EvaluationReport;
+import io.github.rela.evaluation.report.Evaluator;
 import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translation;
 import io.github.rela.model.translate.Translator;
-import io.github.rela.training.data.Multi30k;
-import io.github.rela.training.data.ParallelCorpusReader;
-import io.github.rela.training.data.SentencePair;
-import io.github.rela.training.eval.EvaluationReport;
-import io.github.rela.training.eval.Evaluator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

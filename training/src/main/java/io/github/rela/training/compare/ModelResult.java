@@ -1,7 +1,7 @@
 package io.github.rela.training.compare;
 
+import io.github.rela.evaluation.report.EvaluationReport;
 import io.github.rela.model.config.AttentionKind;
-import io.github.rela.training.eval.EvaluationReport;
 import java.util.Map;
 import java.util.Optional;
 

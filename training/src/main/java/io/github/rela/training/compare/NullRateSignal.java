@@ -1,8 +1,8 @@
 package io.github.rela.training.compare;
 
-import io.github.rela.training.eval.EvaluationReport;
-import io.github.rela.training.eval.NullRateFlag;
-import io.github.rela.training.eval.SentenceResult;
+import io.github.rela.evaluation.report.EvaluationReport;
+import io.github.rela.evaluation.report.NullRateFlag;
+import io.github.rela.evaluation.report.SentenceResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

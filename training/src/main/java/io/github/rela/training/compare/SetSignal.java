@@ -1,6 +1,6 @@
 package io.github.rela.training.compare;
 
-import io.github.rela.training.eval.NullRateFlag;
+import io.github.rela.evaluation.report.NullRateFlag;
 
 /**
  * The null rate as a quality signal on one test set.

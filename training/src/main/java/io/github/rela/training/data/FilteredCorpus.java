@@ -1,5 +1,7 @@
 package io.github.rela.training.data;
 
+import io.github.rela.evaluation.corpus.ParallelCorpusReader;
+import io.github.rela.evaluation.corpus.SentencePair;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

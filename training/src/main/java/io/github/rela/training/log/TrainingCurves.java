@@ -1,7 +1,7 @@
 package io.github.rela.training.log;
 
-import io.github.rela.training.plot.Chart;
-import io.github.rela.training.plot.Series;
+import io.github.rela.evaluation.plot.Chart;
+import io.github.rela.evaluation.plot.Series;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.rela.training.loop;
 
+import io.github.rela.evaluation.corpus.SentencePair;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
-import io.github.rela.training.data.SentencePair;
 import java.util.Arrays;
 import java.util.List;
 

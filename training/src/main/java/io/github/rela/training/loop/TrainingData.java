@@ -1,14 +1,14 @@
 package io.github.rela.training.loop;
 
+import io.github.rela.evaluation.corpus.DataPaths;
+import io.github.rela.evaluation.corpus.SentencePair;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
-import io.github.rela.training.data.DataPaths;
 import io.github.rela.training.data.FilteredCorpus;
 import io.github.rela.training.data.LengthFilter;
-import io.github.rela.training.data.SentencePair;
-import io.github.rela.training.tokenizer.SpmModelFiles;
-import io.github.rela.training.tokenizer.SpmModelType;
-import io.github.rela.training.tokenizer.SpmTrainOptions;
-import io.github.rela.training.tokenizer.SubwordVocabularies;
+import io.github.rela.training.spm.SpmModelFiles;
+import io.github.rela.training.spm.SpmModelType;
+import io.github.rela.training.spm.SpmTrainOptions;
+import io.github.rela.training.spm.SubwordVocabularies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

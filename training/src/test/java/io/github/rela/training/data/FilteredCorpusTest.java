@@ -3,7 +3,9 @@ package io.github.rela.training.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.rela.evaluation.corpus.SentencePair;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +19,9 @@ class FilteredCorpusTest {
   @Test
   void shouldKeepPairsWithinLengthAndRatio() throws IOException {
     // Given five pairs: fine, empty target, too long, lopsided, fine
-    Path de = CorpusFiles.text(dir, "f.de", "ein hund\nhallo\na b c d e f\neins\nzwei katzen\n");
-    Path en = CorpusFiles.text(dir, "f.en", "a dog\n\nx\none two three four\ntwo cats\n");
+    Path de =
+        Files.writeString(dir.resolve("f.de"), "ein hund\nhallo\na b c d e f\neins\nzwei katzen\n");
+    Path en = Files.writeString(dir.resolve("f.en"), "a dog\n\nx\none two three four\ntwo cats\n");
     LengthFilter filter = new LengthFilter(1, 5, 3.0);
     // When read with word counts
     FilteredCorpus corpus = FilteredCorpus.read(de, en, filter, FilteredCorpus::wordCount);

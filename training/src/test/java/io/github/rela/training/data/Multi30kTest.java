@@ -3,6 +3,8 @@ package io.github.rela.training.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.rela.evaluation.corpus.DataPaths;
+import io.github.rela.evaluation.corpus.Multi30k;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

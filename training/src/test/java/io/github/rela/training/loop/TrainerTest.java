@@ -13,7 +13,7 @@ import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.SafeTensors;
 import io.github.rela.training.log.LogEntry;
 import io.github.rela.training.log.TrainingLog;
-import io.github.rela.training.tokenizer.SpmTrainer;
+import io.github.rela.training.spm.SpmTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,81 @@
+package io.github.rela.cli;
+
+import io.github.rela.streams.replay.EvalSetLoader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rela load-eval}: a parallel test set into a topic, as requests with references. */
+@Command(
+    name = "load-eval",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    sortOptions = false,
+    description = {
+      "Loads a parallel test set into a topic as Avro translation requests carrying their"
+          + " references, with stable ids (<name>-<line>) as values' ids and record keys, so that"
+          + " replays of the topic can be compared sentence by sentence."
+    })
+public final class LoadEvalCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--src", required = true, paramLabel = "FILE", description = "Sources.")
+  Path source;
+
+  @Option(names = "--ref", required = true, paramLabel = "FILE", description = "References.")
+  Path reference;
+
+  @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Target topic.")
+  String topic;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "Name of the set in the ids (default: the source file's name up to its dot).")
+  String name;
+
+  @Option(names = "--source-language", defaultValue = "de", description = "Source language.")
+  String sourceLanguage;
+
+  @Option(names = "--target-language", defaultValue = "en", description = "Target language.")
+  String targetLanguage;
+
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "127.0.0.1:9092",
+      description = "Kafka brokers (the default is where 'rela run' puts its embedded one).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--schema-registry-url",
+      defaultValue = "mock://rela",
+      description = "Schema registry (the default is the embedded one's in-memory registry).")
+  String registry;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Any other producer or serde setting, e.g. --set security.protocol=SSL.")
+  Map<String, String> settings = new HashMap<>();
+
+  @Override
+  public Integer call() {
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("schema.registry.url", registry);
+    String setName = name != null ? name : source.getFileName().toString().split("\\.")[0];
+    long count =
+        new EvalSetLoader(config)
+            .load(source, reference, setName, sourceLanguage, targetLanguage, topic);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Loaded %d requests of %s into %s at %s%n", count, setName, topic, bootstrapServers);
+    return 0;
+  }
+}

@@ -1,0 +1,210 @@
+package io.github.rela.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.github.rela.model.checkpoint.DefaultModel;
+import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.model.engine.EngineThreads;
+import io.github.rela.model.translate.AttentionView;
+import io.github.rela.model.translate.Translator;
+import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.replay.Replay;
+import io.github.rela.streams.replay.ReplayRange;
+import io.github.rela.streams.replay.ReplayReader;
+import io.github.rela.streams.replay.ReplayReportWriter;
+import io.github.rela.streams.replay.ReportComparison;
+import io.github.rela.streams.replay.ResultsReader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rela replay}: translates the requests of a topic range that carry references and reports
+ * their quality, without a consumer group (no production offsets move).
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    sortOptions = false,
+    description = {
+      "Replays a topic of requests with references (see load-eval) through a model and writes a"
+          + " report: BLEU, chrF, null-rate distribution, Spearman(null rate, sentence chrF),"
+          + " precision/recall of the low-confidence flag for the worst 10% by chrF, speed;"
+          + " as report.json, report.md and PNG pictures.",
+      "Reads by assignment, without a consumer group, and commits nothing."
+    })
+public final class ReplayCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--topic", description = "Topic of requests (required unless --compare).")
+  String topic;
+
+  @Option(
+      names = "--compare",
+      arity = "2",
+      paramLabel = "REPORT",
+      description =
+          "Compare two report.json files instead of replaying: figures and the sentences"
+              + " that changed most.")
+  List<Path> compare;
+
+  @Option(names = "--top", defaultValue = "10", description = "Sentences shown by --compare.")
+  int top;
+
+  static final class Range {
+    @Option(names = "--from-beginning", description = "Every record (the default).")
+    boolean fromBeginning;
+
+    @Option(
+        names = "--from-timestamp",
+        paramLabel = "TS",
+        description = "Records from this time on: ISO-8601 (2026-11-23T10:00:00Z) or epoch ms.")
+    String fromTimestamp;
+
+    @Option(
+        names = "--offsets",
+        paramLabel = "P:FROM-TO,...",
+        description = "Offset ranges per partition, both ends included, e.g. 0:100-199,1:0-49.")
+    String offsets;
+  }
+
+  @ArgGroup(exclusive = true)
+  Range range = new Range();
+
+  @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint (default: shipped).")
+  Path model;
+
+  @Option(
+      names = "--results-topic",
+      split = ",",
+      paramLabel = "TOPIC",
+      description =
+          "Score the results already in these topics (joined by request id, e.g."
+              + " translation-results,translation-low-confidence) instead of translating.")
+  List<String> resultsTopics;
+
+  @Option(names = "--out", defaultValue = "replay-report", description = "Report directory.")
+  Path out;
+
+  @Option(names = "--beam", defaultValue = "4", description = "Beam size.")
+  int beam;
+
+  @Option(names = "--batch", defaultValue = "32", description = "Batch size.")
+  int batch;
+
+  @Option(
+      names = "--threshold",
+      description =
+          "Null rate at or above which a translation counts as flagged; default: the app's"
+              + " rela.low.confidence.null.rate default.")
+  double threshold = RelaStreamsConfig.DEFAULT_NULL_RATE_THRESHOLD;
+
+  @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads; 0: default.")
+  int threads;
+
+  @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Brokers.")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", defaultValue = "mock://rela", description = "Registry.")
+  String registry;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Other consumer settings.")
+  Map<String, String> settings = new HashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    if (compare != null) {
+      spec.commandLine()
+          .getOut()
+          .print(ReportComparison.compare(compare.get(0), compare.get(1), top));
+      return 0;
+    }
+    if (topic == null) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--topic' (or use --compare)");
+    }
+    EngineThreads.configure(threads);
+    Map<String, Object> config = new HashMap<>(settings);
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("schema.registry.url", registry);
+    ReplayRange replayRange = replayRange();
+    List<ReplayReader.Replayed> records = new ReplayReader(config).read(topic, replayRange);
+    Replay.ReplayResult result;
+    if (resultsTopics != null) {
+      Map<String, TranslationResult> results = new ResultsReader(config).read(resultsTopics);
+      result =
+          Replay.fromResults(
+              records,
+              results,
+              topic,
+              describe(replayRange),
+              "results of " + String.join(",", resultsTopics),
+              threshold);
+    } else {
+      result = translate(records, replayRange);
+    }
+    ReplayReportWriter.write(result, out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "%d requests replayed (%d skipped: no reference or no result): %s, chrF2 = %.2f;"
+                + " report in %s%n",
+            result.report().sentences(),
+            result.report().skipped(),
+            result.report().bleuDetail(),
+            result.report().chrf(),
+            out);
+    return 0;
+  }
+
+  private Replay.ReplayResult translate(List<ReplayReader.Replayed> records, ReplayRange r)
+      throws java.io.IOException {
+    Path checkpoint = model != null ? model : DefaultModel.checkpoint();
+    try (NDManager manager = NDManager.newBaseManager();
+        Translator translator =
+            Translator.open(
+                checkpoint,
+                manager,
+                DecodingOptions.defaults().withBeamSize(beam),
+                batch,
+                AttentionView.LAST_LAYER)) {
+      return Replay.run(records, translator, topic, describe(r), checkpoint.toString(), threshold);
+    }
+  }
+
+  private ReplayRange replayRange() {
+    if (range.offsets != null) {
+      return ReplayRange.parseOffsets(range.offsets);
+    }
+    if (range.fromTimestamp != null) {
+      String ts = range.fromTimestamp.strip();
+      return new ReplayRange.FromTimestamp(
+          ts.chars().allMatch(Character::isDigit)
+              ? Instant.ofEpochMilli(Long.parseLong(ts))
+              : Instant.parse(ts));
+    }
+    return new ReplayRange.FromBeginning();
+  }
+
+  private String describe(ReplayRange r) {
+    if (r instanceof ReplayRange.FromTimestamp t) {
+      return "from " + t.from();
+    }
+    if (r instanceof ReplayRange.Offsets) {
+      return "offsets " + range.offsets;
+    }
+    return "from the beginning";
+  }
+}

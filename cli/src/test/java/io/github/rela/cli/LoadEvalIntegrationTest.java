@@ -1,0 +1,113 @@
+package io.github.rela.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.rela.schemas.avro.TranslationRequest;
+import io.github.rela.schemas.serde.TranslationRequestDeserializer;
+import io.github.rela.streams.local.EmbeddedKafkaBroker;
+import io.github.rela.streams.local.TopicCreator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LoadEvalIntegrationTest {
+
+  private static final String REGISTRY = "mock://load-eval-it";
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldLoadEveryPairWithItsReferenceUnderStableIds() throws Exception {
+    // Given a parallel set of 20 pairs and a broker
+    Path src = dir.resolve("dev.de");
+    Path ref = dir.resolve("dev.en");
+    Files.write(src, IntStream.rangeClosed(1, 20).mapToObj(i -> "Satz " + i).toList());
+    Files.write(ref, IntStream.rangeClosed(1, 20).mapToObj(i -> "sentence " + i).toList());
+    try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start()) {
+      TopicCreator.createMissing(broker.bootstrapServers(), List.of("eval"), 1, (short) 1);
+
+      // When it is loaded twice
+      for (int i = 0; i < 2; i++) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Rela.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        int code =
+            cli.execute(
+                "load-eval",
+                "--src",
+                src.toString(),
+                "--ref",
+                ref.toString(),
+                "--topic",
+                "eval",
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--schema-registry-url",
+                REGISTRY);
+        assertEquals(0, code);
+        assertEquals(
+            "Loaded 20 requests of dev into eval at " + broker.bootstrapServers(),
+            out.toString().strip());
+      }
+
+      // Then the topic holds each pair twice, keyed and identified by set and line
+      List<TranslationRequest> requests = readAll(broker);
+      assertEquals(40, requests.size());
+      TranslationRequest first = requests.get(0);
+      assertEquals("dev-000001", first.getId());
+      assertEquals("Satz 1", first.getText());
+      assertEquals("sentence 1", first.getReference());
+      assertEquals("de", first.getSourceLanguage());
+      assertEquals("en", first.getTargetLanguage());
+      assertEquals("1", first.getMetadata().get("line"));
+      assertEquals(requests.get(20).getId(), first.getId());
+      assertEquals("dev-000020", requests.get(39).getId());
+    }
+  }
+
+  private static List<TranslationRequest> readAll(EmbeddedKafkaBroker broker) {
+    TranslationRequestDeserializer values = new TranslationRequestDeserializer();
+    values.configure(Map.of("schema.registry.url", REGISTRY), false);
+    List<TranslationRequest> requests = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "load-eval-reader",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+      consumer.subscribe(List.of("eval"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (requests.size() < 40 && System.nanoTime() < deadline) {
+        consumer
+            .poll(Duration.ofMillis(200))
+            .forEach(
+                r -> {
+                  TranslationRequest request = values.deserialize(r.topic(), r.value());
+                  assertEquals(r.key(), request.getId());
+                  requests.add(request);
+                });
+      }
+    }
+    return requests;
+  }
+}

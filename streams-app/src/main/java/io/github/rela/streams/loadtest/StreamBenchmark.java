@@ -1,0 +1,206 @@
+package io.github.rela.streams.loadtest;
+
+import ai.djl.ndarray.NDManager;
+import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.model.translate.AttentionView;
+import io.github.rela.model.translate.Translator;
+import io.github.rela.streams.app.StreamsApp;
+import io.github.rela.streams.config.AppSettings;
+import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.local.LocalMode;
+import io.github.rela.streams.metrics.TranslationTotals;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * End-to-end speed of the topology on the embedded broker, beside the model's own batched speed
+ * measured in the same run: before each rate the model translates the sentences directly in
+ * batches, then the same sentences are produced to the requests topic at a share of that speed and
+ * each result's produce-to-result latency is recorded. The mean micro-batch and the share of the
+ * time spent decoding (from the app's own metrics) tell whether a shortfall lies in the batches or
+ * around them.
+ */
+public final class StreamBenchmark {
+
+  private static final int WARM_UP_SENTENCES = 256;
+
+  private final Path model;
+  private final List<String> sentences;
+  private final int batchSize;
+  private final int beam;
+  private final PrintWriter out;
+
+  public StreamBenchmark(
+      Path model, List<String> sentences, int batchSize, int beam, PrintWriter out) {
+    this.model = model;
+    this.sentences = List.copyOf(sentences);
+    this.batchSize = batchSize;
+    this.beam = beam;
+    this.out = out;
+  }
+
+  /** Runs the whole benchmark and prints its table; {@code settings} point at a broker or none. */
+  public void run(AppSettings settings, double[] rateShares) throws Exception {
+    out.printf(
+        Locale.ROOT,
+        "batches of %d, beam %d, %d sentences per rate; the model alone translates them in"
+            + " batches in arrival order right before each rate%n%n",
+        batchSize,
+        beam,
+        sentences.size());
+    out.println(
+        "model/s  offered/s  achieved/s  share of model  p50 ms   p99 ms  mean batch  decoding");
+    try (NDManager manager = NDManager.newBaseManager();
+        Translator translator =
+            Translator.open(
+                model,
+                manager,
+                DecodingOptions.defaults().withBeamSize(beam),
+                batchSize,
+                AttentionView.LAST_LAYER);
+        LocalMode local = LocalMode.prepare(settings);
+        StreamsApp app = StreamsApp.start(local.settings())) {
+      app.awaitRunning(Duration.ofSeconds(120));
+      warmUp(app, translator);
+      for (double share : rateShares) {
+        // Measured anew each time, beside an idle app: this machine's speed drifts over minutes.
+        double modelSpeed = modelSentencesPerSecond(translator, sentences);
+        double offered = share * modelSpeed;
+        TranslationTotals before = TranslationTotals.of(app.streams().metrics());
+        LatencyRecorder recorder = drive(app, sentences, offered, "r" + share + "-");
+        TranslationTotals during = TranslationTotals.of(app.streams().metrics()).minus(before);
+        double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
+        double achieved = recorder.arrivedCount() / seconds;
+        out.printf(
+            Locale.ROOT,
+            "%7.1f  %9.1f  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%%n",
+            modelSpeed,
+            offered,
+            achieved,
+            100 * achieved / modelSpeed,
+            recorder.percentileMillis(50),
+            recorder.percentileMillis(99),
+            during.meanBatch(),
+            100 * during.decodeMillis() / 1000 / seconds);
+        out.flush();
+      }
+    }
+  }
+
+  /** Batches in arrival order, as the topology forms them: no sorting across batches. */
+  private double modelSentencesPerSecond(Translator translator, List<String> toTranslate) {
+    long start = System.nanoTime();
+    for (int from = 0; from < toTranslate.size(); from += batchSize) {
+      translator.translate(
+          toTranslate.subList(from, Math.min(toTranslate.size(), from + batchSize)));
+    }
+    return toTranslate.size() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** Unmeasured passes of both paths, so that class loading and compilation do not count. */
+  private void warmUp(StreamsApp app, Translator translator) throws Exception {
+    List<String> some = sentences.subList(0, Math.min(WARM_UP_SENTENCES, sentences.size()));
+    modelSentencesPerSecond(translator, some);
+    drive(app, some, Double.POSITIVE_INFINITY, "warm-");
+  }
+
+  /** Produces {@code toSend} at {@code rate} per second and waits for all their results. */
+  private LatencyRecorder drive(StreamsApp app, List<String> toSend, double rate, String prefix)
+      throws Exception {
+    AppSettings s = app.settings();
+    String bootstrap = s.kafka().get("bootstrap.servers").toString();
+    LatencyRecorder recorder = new LatencyRecorder();
+    AtomicBoolean done = new AtomicBoolean();
+    CountDownLatch ready = new CountDownLatch(1);
+    Thread reader = new Thread(() -> read(bootstrap, s, recorder, ready, done), "bench-reader");
+    reader.start();
+    ready.await();
+    try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+      long start = System.nanoTime();
+      for (int i = 0; i < toSend.size(); i++) {
+        long due = start + (long) (i / rate * 1e9);
+        // Parks rather than spins: a spinning producer would take a core from the decoder.
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        String key = prefix + i;
+        recorder.sent(key, System.nanoTime());
+        producer.send(
+            new ProducerRecord<>(
+                s.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC), key, toSend.get(i)));
+      }
+      producer.flush();
+    }
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (recorder.arrivedCount() < toSend.size() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    done.set(true);
+    reader.join();
+    return recorder;
+  }
+
+  private static void read(
+      String bootstrap,
+      AppSettings s,
+      LatencyRecorder recorder,
+      CountDownLatch ready,
+      AtomicBoolean done) {
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "rela-bench-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "latest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class))) {
+      consumer.subscribe(s.rela().outputTopics());
+      while (consumer.assignment().isEmpty()) {
+        consumer.poll(Duration.ofMillis(50));
+      }
+      // Resolve the starting positions before anything is produced, so no result is missed.
+      consumer.assignment().forEach(consumer::position);
+      ready.countDown();
+      while (!done.get()) {
+        var records = consumer.poll(Duration.ofMillis(20));
+        long now = System.nanoTime();
+        records.forEach(r -> recorder.arrived(new String(r.key(), StandardCharsets.UTF_8), now));
+      }
+    }
+  }
+
+  private static KafkaProducer<String, String> producer(String bootstrap) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.LINGER_MS_CONFIG,
+            0,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            StringSerializer.class));
+  }
+}

@@ -1,0 +1,102 @@
+package io.github.rela.streams.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.rela.evaluation.plot.Chart;
+import io.github.rela.evaluation.plot.Heatmap;
+import io.github.rela.evaluation.plot.Series;
+import io.github.rela.model.translate.Translation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a replay's report as {@code report.json}, {@code report.md} and pictures: the null-rate
+ * histogram, null rate against sentence chrF, and cross-attention heatmaps of the worst sentences.
+ */
+public final class ReplayReportWriter {
+
+  private static final int HEATMAPS = 3;
+
+  private ReplayReportWriter() {}
+
+  public static void write(Replay.ReplayResult result, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    ReplayReport r = result.report();
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(dir.resolve("report.json").toFile(), r);
+    Files.writeString(dir.resolve("report.md"), markdown(r));
+    double[] nullRates =
+        r.details().stream().mapToDouble(ReplayReport.Sentence::nullRate).toArray();
+    double[] chrfs = r.details().stream().mapToDouble(ReplayReport.Sentence::chrf).toArray();
+    Chart.histogram("null rate of " + r.topic(), "null rate", nullRates, 0, 1, 20)
+        .writePng(dir.resolve("null-rate-histogram.png"), 640, 400);
+    new Chart("null rate against sentence chrF", "null rate", "sentence chrF")
+        .add(Series.dots("sentences", nullRates, chrfs))
+        .writePng(dir.resolve("null-rate-vs-chrf.png"), 640, 400);
+    List<Integer> worst = worstIndices(r, HEATMAPS);
+    for (int rank = 0; rank < worst.size(); rank++) {
+      Translation t = result.translations().get(worst.get(rank));
+      heatmap(t, r.details().get(worst.get(rank)))
+          .writePng(dir.resolve(String.format("worst-%d-attention.png", rank + 1)));
+    }
+  }
+
+  private static List<Integer> worstIndices(ReplayReport r, int count) {
+    List<Integer> indices = new ArrayList<>();
+    for (int i = 0; i < r.details().size(); i++) {
+      indices.add(i);
+    }
+    indices.sort(Comparator.comparingDouble(i -> r.details().get(i).chrf()));
+    return indices.subList(0, Math.min(count, indices.size()));
+  }
+
+  private static Heatmap heatmap(Translation t, ReplayReport.Sentence s) {
+    String title =
+        String.format(Locale.ROOT, "%s: chrF %.1f, null rate %.2f", s.id(), s.chrf(), s.nullRate());
+    return Heatmap.crossAttention(title, t);
+  }
+
+  static String markdown(ReplayReport r) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Replay of `").append(r.topic()).append("` (").append(r.range()).append(")\n\n");
+    md.append("Model: `").append(r.model()).append("`\n\n");
+    md.append("| figure | value |\n|---|---|\n");
+    row(md, "sentences (with reference)", Integer.toString(r.sentences()));
+    row(md, "skipped (no reference)", Integer.toString(r.skipped()));
+    row(md, "BLEU", r.bleuDetail());
+    row(md, "chrF2", format(r.chrf()));
+    row(md, "null rate mean", format(r.nullRateMean()));
+    row(
+        md,
+        "null rate p50 / p90 / p99",
+        format(r.nullRatePercentiles()[0])
+            + " / "
+            + format(r.nullRatePercentiles()[1])
+            + " / "
+            + format(r.nullRatePercentiles()[2]));
+    row(md, "Spearman(null rate, sentence chrF)", format(r.spearman()));
+    row(md, "flagged (null rate >= " + format(r.threshold()) + ")", Integer.toString(r.flagged()));
+    row(md, "flag precision for the worst 10% by chrF", format(r.flagPrecision()));
+    row(md, "flag recall for the worst 10% by chrF", format(r.flagRecall()));
+    if (r.speed() != null) {
+      row(md, "sentences/s", format(r.speed().sentencesPerSecond()));
+    }
+    md.append("\n![null-rate histogram](null-rate-histogram.png)\n");
+    md.append("![null rate against chrF](null-rate-vs-chrf.png)\n");
+    return md.toString();
+  }
+
+  private static void row(StringBuilder md, String name, String value) {
+    md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+}

@@ -1,0 +1,107 @@
+package io.github.rela.streams.testing;
+
+import io.github.rela.streams.local.EmbeddedKafkaBroker;
+import io.github.rela.streams.local.TopicCreator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * What the integration tests share: a real KRaft broker in this JVM (on a free port), its topics, a
+ * tiny real checkpoint and read_committed readers of the output topics.
+ */
+public final class StreamsFixture implements AutoCloseable {
+
+  private final Path dir;
+  private final EmbeddedKafkaBroker broker;
+
+  private StreamsFixture(Path dir, EmbeddedKafkaBroker broker) {
+    this.dir = dir;
+    this.broker = broker;
+  }
+
+  /** A fresh broker with its data under {@code dir}/kafka and {@code topics} created. */
+  public static StreamsFixture start(Path dir, int partitions, List<String> topics) {
+    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start();
+    TopicCreator.createMissing(broker.bootstrapServers(), topics, partitions, (short) 1);
+    return new StreamsFixture(dir, broker);
+  }
+
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  /** Writes the tiny de-en checkpoint under {@code dir}/models; returns that models directory. */
+  public Path tinyModels() {
+    return TinyCheckpoint.write(dir.resolve("models"));
+  }
+
+  /** A consumer of {@code topics} from the beginning that sees committed records only. */
+  public KafkaConsumer<byte[], byte[]> readCommitted(List<String> topics) {
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "verifier-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class));
+    consumer.subscribe(topics);
+    return consumer;
+  }
+
+  /** Every committed record of {@code topics}: reads until 3 s pass without a new one. */
+  public List<ConsumerRecord<byte[], byte[]>> readAllCommitted(List<String> topics) {
+    List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = readCommitted(topics)) {
+      int empty = 0;
+      while (empty < 15) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        empty = records.isEmpty() ? empty + 1 : 0;
+        records.forEach(all::add);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Waits until {@code topics} hold at least {@code count} committed records; fails with the
+   * message of {@code problem} as soon as it returns one (e.g. the application died), or on time.
+   */
+  public void awaitCommitted(
+      List<String> topics, int count, Duration timeout, Supplier<String> problem) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int seen = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer = readCommitted(topics)) {
+      while (seen < count) {
+        String trouble = problem.get();
+        if (trouble != null) {
+          throw new AssertionError(trouble);
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("only " + seen + " of " + count + " records in " + topics);
+        }
+        seen += consumer.poll(Duration.ofMillis(200)).count();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    broker.close();
+  }
+}
