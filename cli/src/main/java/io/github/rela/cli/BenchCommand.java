@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +30,11 @@ import picocli.CommandLine.Spec;
           + " or, with --soak, resident memory over many sentences."
     })
 public final class BenchCommand implements Callable<Integer> {
+
+  @Mixin BeamOption beam;
+
+  @Mixin ThreadsOption threads;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -52,9 +58,6 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "1,32",
       description = "Decoding: batch sizes also timed with whole-prefix recomputation (greedy).")
   List<Integer> recomputeBatchSizes;
-
-  @Option(names = "--beam", defaultValue = "4", description = "Decoding: beam of the beam rows.")
-  int beam;
 
   @Option(
       names = "--source-length",
@@ -94,12 +97,6 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Device: size of the square fp32 matmuls that measure the peak.")
   int peakSize;
 
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "Device: PyTorch intra-op threads; 0 keeps the engine's default.")
-  int threads;
-
   @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and sources.")
   long seed;
 
@@ -120,12 +117,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EngineThreads.configure(threads);
+    EngineThreads.configure(threads.value());
     BenchOptions options =
         new BenchOptions(
             kinds,
             batchSizes,
-            beam,
+            beam.value(),
             recomputeBatchSizes,
             sourceLength,
             outputLength,

@@ -3,7 +3,6 @@ package io.github.rela.cli;
 import io.github.rela.evaluation.corpus.DataPaths;
 import io.github.rela.evaluation.corpus.Multi30k;
 import io.github.rela.evaluation.corpus.Utf8LineReader;
-import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
@@ -17,12 +16,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code rela bench-stream}: end-to-end throughput and p50/p99 latency of the streaming app on a
- * fresh embedded broker at several input rates, beside the model's own batched throughput.
+ * fresh embedded broker at several input rates, beside the model.named()'s own batched throughput.
  */
 @Command(
     name = "bench-stream",
@@ -38,10 +38,15 @@ import picocli.CommandLine.Spec;
     })
 public final class BenchStreamCommand implements Callable<Integer> {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin BeamOption beam;
 
-  @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint (default: shipped).")
-  Path model;
+  @Mixin BatchOption batch;
+
+  @Mixin ModelOption model;
+
+  @Mixin SetOption set;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--sentences", defaultValue = "1000", description = "Sentences per rate.")
   int count;
@@ -53,37 +58,26 @@ public final class BenchStreamCommand implements Callable<Integer> {
       description = "Offered rates as shares of the model's own throughput.")
   double[] rates;
 
-  @Option(names = "--batch", defaultValue = "32", description = "Batch size (both paths).")
-  int batch;
-
   @Option(names = "--linger-ms", defaultValue = "50", description = "Micro-batch linger.")
   long linger;
 
-  @Option(names = "--beam", defaultValue = "4", description = "Beam size (both paths).")
-  int beam;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Any other setting of the app, e.g. --set commit.interval.ms=1000.")
-  Map<String, String> settings = new TreeMap<>();
-
   @Override
   public Integer call() throws Exception {
-    Path checkpoint = model != null ? model : DefaultModel.checkpoint();
+    Path checkpoint = model.checkpoint();
     Path dataDir = Files.createTempDirectory("rela-bench-stream");
-    Map<String, String> overrides = new TreeMap<>(settings);
+    Map<String, String> overrides = new TreeMap<>(set.values());
     overrides.put(RelaStreamsConfig.MODELS_DIR, checkpoint.toString());
     overrides.put(RelaStreamsConfig.EMBEDDED_DATA_DIR, dataDir.resolve("kafka").toString());
-    overrides.put(RelaStreamsConfig.BATCH_SIZE, Integer.toString(batch));
+    overrides.put(RelaStreamsConfig.BATCH_SIZE, Integer.toString(batch.value()));
     overrides.put(RelaStreamsConfig.BATCH_LINGER_MS, Long.toString(linger));
-    overrides.put(RelaStreamsConfig.BEAM_SIZE, Integer.toString(beam));
+    overrides.put(RelaStreamsConfig.BEAM_SIZE, Integer.toString(beam.value()));
     overrides.put(RelaStreamsConfig.TOPIC_PARTITIONS, "1");
     overrides.put("state.dir", dataDir.resolve("state").toString());
     AppSettings settings = ConfigLoader.load(null, Map.of(), overrides);
     // Before the model alone runs, so that both paths decode with the same threads.
     EngineThreads.configure(settings.rela().decodeThreads());
-    new StreamBenchmark(checkpoint, sentences(), batch, beam, spec.commandLine().getOut())
+    new StreamBenchmark(
+            checkpoint, sentences(), batch.value(), beam.value(), spec.commandLine().getOut())
         .run(settings, rates);
     return 0;
   }

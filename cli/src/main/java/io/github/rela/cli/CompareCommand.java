@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
  * Markdown table, a JSON file with every figure, the null-rate pictures and attention heatmaps, and
  * optionally puts the Markdown into the README's marked section.
  */
+@OptionDefaults("--threads=1")
 @Command(
+    defaultValueProvider = OptionDefaults.Provider.class,
     name = "compare",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
@@ -43,6 +46,12 @@ import picocli.CommandLine.Spec;
           + " --model softmax=runs/multi30k-de-en-softmax/averaged --readme README.md"
     })
 public final class CompareCommand implements Callable<Integer> {
+
+  @Mixin BeamOption beam;
+
+  @Mixin BatchOption batch;
+
+  @Mixin ThreadsOption threads;
 
   /** The README section this command owns. */
   public static final String README_SECTION = "rela-comparison";
@@ -62,12 +71,6 @@ public final class CompareCommand implements Callable<Integer> {
       description = "The model speeds are relative to (the first model when absent).")
   private String baseline;
 
-  @Option(names = "--beam", defaultValue = "4", paramLabel = "N", description = "Beam size.")
-  private int beam;
-
-  @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Batch size.")
-  private int batch;
-
   @Option(
       names = "--pictures",
       defaultValue = "3,6,10",
@@ -75,12 +78,6 @@ public final class CompareCommand implements Callable<Integer> {
       paramLabel = "I",
       description = "Indices of test_2016_flickr sentences to draw attention heatmaps of.")
   private List<Integer> pictures;
-
-  @Option(
-      names = "--threads",
-      defaultValue = "1",
-      description = "PyTorch threads (1 keeps the speed ratios free of thread contention).")
-  private int threads;
 
   @Option(
       names = "--output",
@@ -97,14 +94,14 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EngineThreads.configure(threads);
+    EngineThreads.configure(threads.value());
     List<ComparedModel> compared = models.stream().map(ComparedModel::parse).toList();
     PrintWriter err = spec.commandLine().getErr();
     ModelComparison comparison =
         new ModelComparison(
             DataPaths.dataDir(),
-            DecodingOptions.defaults().withBeamSize(beam),
-            batch,
+            DecodingOptions.defaults().withBeamSize(beam.value()),
+            batch.value(),
             message -> {
               err.println("rela compare: " + message);
               err.flush();

@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
  * sent to the requests topic as plain text; its result (translation, null rate, sparsity,
  * alignment) or dead letter is read back from the output topics and shown.
  */
+@OptionDefaults({"--bootstrap-servers=_NULL_", "--schema-registry-url=_NULL_"})
 @Command(
+    defaultValueProvider = OptionDefaults.Provider.class,
     name = "demo",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,

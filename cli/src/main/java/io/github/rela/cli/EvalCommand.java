@@ -11,7 +11,6 @@ import io.github.rela.evaluation.report.EvaluationReport;
 import io.github.rela.evaluation.report.Evaluator;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointReader;
-import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.model.translate.AttentionView;
@@ -26,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -48,13 +48,15 @@ import picocli.CommandLine.Spec;
     })
 public final class EvalCommand implements Callable<Integer> {
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin BeamOption beam;
 
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      description = "Checkpoint; default: the shipped model in models/.")
-  private Path model;
+  @Mixin BatchOption batch;
+
+  @Mixin ThreadsOption threads;
+
+  @Mixin ModelOption model;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--src", paramLabel = "FILE", description = "Sources.")
   private Path source;
@@ -70,34 +72,23 @@ public final class EvalCommand implements Callable<Integer> {
               + " the model's languages, from the data directory (RELA_DATA_DIR).")
   private String test;
 
-  @Option(names = "--beam", defaultValue = "4", paramLabel = "N", description = "Beam size.")
-  private int beam;
-
-  @Option(names = "--batch", defaultValue = "32", paramLabel = "N", description = "Batch size.")
-  private int batch;
-
-  @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads; 0: default.")
-  private int threads;
-
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   private boolean json;
 
   @Override
   public Integer call() throws Exception {
-    EngineThreads.configure(threads);
-    if (model == null) {
-      model = DefaultModel.checkpoint();
-    }
-    resolveData();
+    EngineThreads.configure(threads.value());
+    Path model = this.model.checkpoint();
+    resolveData(model);
     List<SentencePair> pairs;
     try (Stream<SentencePair> stream = ParallelCorpusReader.stream(source, reference)) {
       pairs = stream.toList();
     }
     EvaluationReport report;
     try (NDManager manager = NDManager.newBaseManager()) {
-      DecodingOptions decoding = DecodingOptions.defaults().withBeamSize(beam);
+      DecodingOptions decoding = DecodingOptions.defaults().withBeamSize(beam.value());
       try (Translator translator =
-          Translator.open(model, manager, decoding, batch, AttentionView.LAST_LAYER)) {
+          Translator.open(model, manager, decoding, batch.value(), AttentionView.LAST_LAYER)) {
         report =
             new Evaluator()
                 .evaluate(
@@ -111,7 +102,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /** Fills --src/--ref from --test, or checks that both were given. */
-  private void resolveData() throws IOException {
+  private void resolveData(Path model) throws IOException {
     if (test != null) {
       if (source != null || reference != null) {
         throw new ParameterException(spec.commandLine(), "Give --test or --src/--ref, not both");
@@ -131,7 +122,7 @@ public final class EvalCommand implements Callable<Integer> {
       summary.put("model", model.toString());
       summary.put("source", source.toString());
       summary.put("reference", reference.toString());
-      summary.put("beam", beam);
+      summary.put("beam", beam.value());
       summary.putAll(r.figures());
       out.println(
           new ObjectMapper()
@@ -153,8 +144,8 @@ public final class EvalCommand implements Callable<Integer> {
         "speed = %.1f sentences/s, %.1f target tokens/s (beam %d, batch %d, %.1f s)%n",
         r.sentencesPerSecond(),
         r.targetTokensPerSecond(),
-        beam,
-        batch,
+        beam.value(),
+        batch.value(),
         r.seconds());
   }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,10 +32,10 @@ import picocli.CommandLine.Spec;
       "Example: rela export --model runs/multi30k-de-en-rela-g/averaged --output models/de-en"
     })
 public final class ExportCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "DIR", description = "Checkpoint.")
-  Path model;
+  @Mixin ModelOption model;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--output", required = true, paramLabel = "DIR", description = "Destination.")
   Path output;
@@ -46,7 +47,7 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     WeightsDtype stored = WeightsDtype.fromCode(dtype.toUpperCase(Locale.ROOT));
     try (NDManager manager = NDManager.newBaseManager()) {
-      Checkpoint checkpoint = CheckpointReader.read(model, manager);
+      Checkpoint checkpoint = CheckpointReader.read(required(model.named()), manager);
       CheckpointConfig source = checkpoint.config();
       CheckpointConfig exported =
           CheckpointConfig.of(
@@ -69,5 +70,14 @@ public final class ExportCommand implements Callable<Integer> {
         .printf(
             Locale.ROOT, "Wrote %s (%s weights, %.1f MB)%n", output, stored.code(), bytes / 1e6);
     return 0;
+  }
+
+  /** Export has no default checkpoint: the shipped one is already exported. */
+  private Path required(Path checkpoint) {
+    if (checkpoint == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--model=DIR'");
+    }
+    return checkpoint;
   }
 }

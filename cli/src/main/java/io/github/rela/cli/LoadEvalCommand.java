@@ -2,10 +2,10 @@ package io.github.rela.cli;
 
 import io.github.rela.streams.replay.EvalSetLoader;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
           + " replays of the topic can be compared sentence by sentence."
     })
 public final class LoadEvalCommand implements Callable<Integer> {
+
+  @Mixin ClusterOptions cluster;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,29 +47,9 @@ public final class LoadEvalCommand implements Callable<Integer> {
   @Option(names = "--target-language", defaultValue = "en", description = "Target language.")
   String targetLanguage;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "127.0.0.1:9092",
-      description = "Kafka brokers (the default is where 'rela run' puts its embedded one).")
-  String bootstrapServers;
-
-  @Option(
-      names = "--schema-registry-url",
-      defaultValue = "mock://rela",
-      description = "Schema registry (the default is the embedded one's in-memory registry).")
-  String registry;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Any other producer or serde setting, e.g. --set security.protocol=SSL.")
-  Map<String, String> settings = new HashMap<>();
-
   @Override
   public Integer call() {
-    Map<String, Object> config = new HashMap<>(settings);
-    config.put("bootstrap.servers", bootstrapServers);
-    config.put("schema.registry.url", registry);
+    Map<String, Object> config = cluster.clientSettings();
     String setName = name != null ? name : source.getFileName().toString().split("\\.")[0];
     long count =
         new EvalSetLoader(config)
@@ -75,7 +57,8 @@ public final class LoadEvalCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Loaded %d requests of %s into %s at %s%n", count, setName, topic, bootstrapServers);
+            "Loaded %d requests of %s into %s at %s%n",
+            count, setName, topic, cluster.bootstrapServers());
     return 0;
   }
 }

@@ -1,7 +1,6 @@
 package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
-import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.model.translate.AttentionView;
@@ -16,7 +15,6 @@ import io.github.rela.streams.replay.ReportComparison;
 import io.github.rela.streams.replay.ResultsReader;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,6 +43,16 @@ import picocli.CommandLine.Spec;
       "Reads by assignment, without a consumer group, and commits nothing."
     })
 public final class ReplayCommand implements Callable<Integer> {
+
+  @Mixin BeamOption beam;
+
+  @Mixin BatchOption batch;
+
+  @Mixin ThreadsOption threads;
+
+  @Mixin ModelOption model;
+
+  @Mixin ClusterOptions cluster;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,9 +91,6 @@ public final class ReplayCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   Range range = new Range();
 
-  @Option(names = "--model", paramLabel = "DIR", description = "Checkpoint (default: shipped).")
-  Path model;
-
   @Option(
       names = "--results-topic",
       split = ",",
@@ -97,30 +103,12 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "replay-report", description = "Report directory.")
   Path out;
 
-  @Option(names = "--beam", defaultValue = "4", description = "Beam size.")
-  int beam;
-
-  @Option(names = "--batch", defaultValue = "32", description = "Batch size.")
-  int batch;
-
   @Option(
       names = "--threshold",
       description =
           "Null rate at or above which a translation counts as flagged; default: the app's"
               + " rela.low.confidence.null.rate default.")
   double threshold = RelaStreamsConfig.DEFAULT_NULL_RATE_THRESHOLD;
-
-  @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads; 0: default.")
-  int threads;
-
-  @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Brokers.")
-  String bootstrapServers;
-
-  @Option(names = "--schema-registry-url", defaultValue = "mock://rela", description = "Registry.")
-  String registry;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Other consumer settings.")
-  Map<String, String> settings = new HashMap<>();
 
   @Override
   public Integer call() throws Exception {
@@ -134,10 +122,8 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Missing required option: '--topic' (or use --compare)");
     }
-    EngineThreads.configure(threads);
-    Map<String, Object> config = new HashMap<>(settings);
-    config.put("bootstrap.servers", bootstrapServers);
-    config.put("schema.registry.url", registry);
+    EngineThreads.configure(threads.value());
+    Map<String, Object> config = cluster.clientSettings();
     ReplayRange replayRange = replayRange();
     List<ReplayReader.Replayed> records = new ReplayReader(config).read(topic, replayRange);
     Replay.ReplayResult result;
@@ -171,14 +157,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private Replay.ReplayResult translate(List<ReplayReader.Replayed> records, ReplayRange r)
       throws java.io.IOException {
-    Path checkpoint = model != null ? model : DefaultModel.checkpoint();
+    Path checkpoint = model.checkpoint();
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
                 checkpoint,
                 manager,
-                DecodingOptions.defaults().withBeamSize(beam),
-                batch,
+                DecodingOptions.defaults().withBeamSize(beam.value()),
+                batch.value(),
                 AttentionView.LAST_LAYER)) {
       return Replay.run(records, translator, topic, describe(r), checkpoint.toString(), threshold);
     }

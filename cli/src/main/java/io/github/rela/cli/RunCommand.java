@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
  * or, without one, starts a real single-node Kafka broker in this JVM (data kept in {@code
  * rela.embedded.data.dir}) with an in-memory schema registry.
  */
+@OptionDefaults({"--bootstrap-servers=_NULL_", "--schema-registry-url=_NULL_"})
 @Command(
+    defaultValueProvider = OptionDefaults.Provider.class,
     name = "run",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,

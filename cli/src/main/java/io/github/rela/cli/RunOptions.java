@@ -6,35 +6,28 @@ import io.github.rela.streams.config.RelaStreamsConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options that {@code rela run} and {@code rela demo} share: where settings come from. */
+/**
+ * The options that {@code rela run} and {@code rela demo} share: where settings come from. Their
+ * commands leave {@code --bootstrap-servers} and {@code --schema-registry-url} unset by default
+ * ({@link OptionDefaults}): without them, local mode starts an embedded broker and registry.
+ */
 public final class RunOptions {
 
   @Option(names = "--config", paramLabel = "FILE", description = "A properties file.")
   Path config;
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT",
-      description = "Kafka brokers; without them an embedded broker starts in this JVM.")
-  String bootstrapServers;
+  @Mixin ClusterOptions cluster;
 
   @Option(names = "--models", paramLabel = "DIR", description = "Models directory.")
   Path models;
 
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Any setting, e.g. --set rela.batch.size=16 --set security.protocol=SSL.")
-  Map<String, String> settings = new LinkedHashMap<>();
-
   /** The layered settings with these flags on top. */
   AppSettings settings() {
-    Map<String, String> overrides = new LinkedHashMap<>(settings);
-    if (bootstrapServers != null) {
-      overrides.put("bootstrap.servers", bootstrapServers);
-    }
+    Map<String, String> overrides = new LinkedHashMap<>();
+    cluster.clientSettings().forEach((k, v) -> overrides.put(k, v.toString()));
     if (models != null) {
       overrides.put(RelaStreamsConfig.MODELS_DIR, models.toString());
     }

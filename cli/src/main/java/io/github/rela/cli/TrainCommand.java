@@ -8,13 +8,16 @@ import io.github.rela.training.loop.TrainingState;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code rela train --config FILE}: trains a model from a recipe, resuming from the run's latest
  * checkpoint when there is one, so that the same command continues a run that was cut off.
  */
+@OptionDefaults("--threads=_NULL_")
 @Command(
+    defaultValueProvider = OptionDefaults.Provider.class,
     name = "train",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
@@ -26,6 +29,8 @@ import picocli.CommandLine.Option;
           + " and PNG curves into the run directory. Run the same command again to resume."
     })
 public final class TrainCommand implements Callable<Integer> {
+
+  @Mixin ThreadsOption threads;
 
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "The recipe.")
   private Path config;
@@ -47,12 +52,6 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--max-minutes", paramLabel = "M", description = "Override the time budget.")
   private Double maxMinutes;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "PyTorch intra-op threads (default: the recipe's; 0 lets PyTorch choose).")
-  private Integer threads;
 
   @Override
   public Integer call() throws Exception {
@@ -78,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
             b.averageLast(),
             b.seed(),
             device != null ? device : b.device(),
-            threads != null ? threads : b.threads());
+            threads.value() != null ? threads.value() : b.threads());
     return new TrainConfig(
         recipe.name(),
         recipe.data(),

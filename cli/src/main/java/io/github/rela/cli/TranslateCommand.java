@@ -1,7 +1,6 @@
 package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
-import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.StepMode;
 import io.github.rela.model.engine.EngineThreads;
@@ -16,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -31,21 +31,16 @@ import picocli.CommandLine.Spec;
           + " than the model accepts is truncated with a warning."
     })
 public final class TranslateCommand implements Callable<Integer> {
+
+  @Mixin BeamOption beam;
+
+  @Mixin BatchOption batch;
+
+  @Mixin ThreadsOption threads;
+
+  @Mixin ModelOption model;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Option(
-      names = "--model",
-      paramLabel = "DIR",
-      description =
-          "Model: checkpoint directory (config.json, weights, tokenizer, manifest); default: the"
-              + " shipped model in models/.")
-  Path model;
-
-  @Option(
-      names = "--beam",
-      defaultValue = "4",
-      description = "Decoding: beam size; 1 is greedy search.")
-  int beam;
 
   @Option(
       names = "--alpha",
@@ -66,12 +61,6 @@ public final class TranslateCommand implements Callable<Integer> {
   int maxLengthConstant;
 
   @Option(
-      names = "--batch",
-      defaultValue = "32",
-      description = "Data: sentences per batch (sorted by length).")
-  int batch;
-
-  @Option(
       names = "--format",
       defaultValue = "text",
       converter = FormatConverter.class,
@@ -87,26 +76,21 @@ public final class TranslateCommand implements Callable<Integer> {
               + " all-layers.")
   AttentionView attention;
 
-  @Option(
-      names = "--threads",
-      defaultValue = "0",
-      description = "Device: PyTorch intra-op threads; 0 keeps the engine's default.")
-  int threads;
-
   @Override
   public Integer call() throws Exception {
-    EngineThreads.configure(threads);
+    EngineThreads.configure(threads.value());
     DecodingOptions decoding =
         new DecodingOptions(
-            beam, alpha, maxLengthRatio, maxLengthConstant, 0, StepMode.INCREMENTAL, true);
+            beam.value(), alpha, maxLengthRatio, maxLengthConstant, 0, StepMode.INCREMENTAL, true);
     AttentionView view = attention == null ? AttentionView.LAST_LAYER : attention;
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {
-      Path checkpoint = model != null ? model : DefaultModel.checkpoint();
-      try (Translator translator = Translator.open(checkpoint, manager, decoding, batch, view)) {
+      Path checkpoint = model.checkpoint();
+      try (Translator translator =
+          Translator.open(checkpoint, manager, decoding, batch.value(), view)) {
         BufferedReader in =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        new LineTranslator(translator, format, attention != null, 16 * batch).run(in, out);
+        new LineTranslator(translator, format, attention != null, 16 * batch.value()).run(in, out);
       }
     }
     return 0;

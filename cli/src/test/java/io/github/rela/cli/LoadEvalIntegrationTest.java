@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.schemas.serde.TranslationRequestDeserializer;
-import io.github.rela.streams.local.EmbeddedKafkaBroker;
-import io.github.rela.streams.local.TopicCreator;
+import io.github.rela.streams.testing.StreamsFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -36,8 +35,7 @@ class LoadEvalIntegrationTest {
     Path ref = dir.resolve("dev.en");
     Files.write(src, IntStream.rangeClosed(1, 20).mapToObj(i -> "Satz " + i).toList());
     Files.write(ref, IntStream.rangeClosed(1, 20).mapToObj(i -> "sentence " + i).toList());
-    try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start()) {
-      TopicCreator.createMissing(broker.bootstrapServers(), List.of("eval"), 1, (short) 1);
+    try (StreamsFixture broker = StreamsFixture.start(dir, 1, List.of("eval"))) {
 
       // When it is loaded twice
       for (int i = 0; i < 2; i++) {
@@ -78,7 +76,7 @@ class LoadEvalIntegrationTest {
     }
   }
 
-  private static List<TranslationRequest> readAll(EmbeddedKafkaBroker broker) {
+  private static List<TranslationRequest> readAll(StreamsFixture broker) {
     TranslationRequestDeserializer values = new TranslationRequestDeserializer();
     values.configure(Map.of("schema.registry.url", REGISTRY), false);
     List<TranslationRequest> requests = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.github.rela.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.ConfigLoader;
-import io.github.rela.streams.local.EmbeddedKafkaBroker;
-import io.github.rela.streams.local.TopicCreator;
+import io.github.rela.streams.local.LocalMode;
 import io.github.rela.streams.replay.EvalSetLoader;
-import io.github.rela.streams.testing.TinyCheckpoint;
-import io.github.rela.training.spm.SpmTrainer;
+import io.github.rela.streams.testing.StreamsFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -47,11 +44,9 @@ class ReplayIntegrationTest {
 
   @Test
   void shouldReplayRepeatablyExactlyTheRangeWithoutMovingGroupOffsets() throws Exception {
-    assumeTrue(SpmTrainer.findProgram().isPresent(), "spm_train is not installed");
-    try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start()) {
+    try (StreamsFixture broker = StreamsFixture.start(dir, 2, List.of(TOPIC))) {
       // Given 200 pairs, then 30 more after a known time, and a production group at offset 10
-      Path models = TinyCheckpoint.write(dir.resolve("models"));
-      TopicCreator.createMissing(broker.bootstrapServers(), List.of(TOPIC), 2, (short) 1);
+      Path models = broker.tinyModels();
       Map<String, Object> settings =
           Map.of("bootstrap.servers", broker.bootstrapServers(), "schema.registry.url", REGISTRY);
       EvalSetLoader loader = new EvalSetLoader(settings);
@@ -85,7 +80,8 @@ class ReplayIntegrationTest {
       assertEquals(LongRange.of(5, 14), offsets);
       range.get("details").forEach(d -> assertEquals(0, d.get("partition").asInt()));
       // And scoring the streaming app's own results of the same requests gives the same BLEU
-      try (StreamsApp app = StreamsApp.start(appSettings(broker, models))) {
+      try (LocalMode local = LocalMode.prepare(appSettings(broker, models));
+          StreamsApp app = StreamsApp.start(local.settings())) {
         app.awaitRunning(Duration.ofSeconds(60));
         awaitResults(broker, 230);
       }
@@ -108,7 +104,7 @@ class ReplayIntegrationTest {
     }
   }
 
-  private AppSettings appSettings(EmbeddedKafkaBroker broker, Path models) {
+  private AppSettings appSettings(StreamsFixture broker, Path models) {
     return ConfigLoader.load(
         null,
         Map.of(),
@@ -129,30 +125,12 @@ class ReplayIntegrationTest {
             "1"));
   }
 
-  private static void awaitResults(EmbeddedKafkaBroker broker, int count) throws Exception {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "replay-it-waiter",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-      consumer.subscribe(List.of("translation-results", "translation-low-confidence"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      int seen = 0;
-      while (seen < count) {
-        assertTrue(System.nanoTime() < deadline, "only " + seen + " results");
-        seen += consumer.poll(Duration.ofMillis(200)).count();
-      }
-    }
+  private static void awaitResults(StreamsFixture broker, int count) {
+    broker.awaitCommitted(
+        List.of("translation-results", "translation-low-confidence"),
+        count,
+        Duration.ofSeconds(120),
+        () -> null);
   }
 
   /** Writes {@code count} aligned toy pairs; returns [source, reference]. */
@@ -168,8 +146,7 @@ class ReplayIntegrationTest {
     return new Path[] {src, ref};
   }
 
-  private Map<TopicPartition, OffsetAndMetadata> commitProductionOffsets(
-      EmbeddedKafkaBroker broker) {
+  private Map<TopicPartition, OffsetAndMetadata> commitProductionOffsets(StreamsFixture broker) {
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -190,7 +167,7 @@ class ReplayIntegrationTest {
     }
   }
 
-  private JsonNode replay(EmbeddedKafkaBroker broker, Path models, String out, String... range)
+  private JsonNode replay(StreamsFixture broker, Path models, String out, String... range)
       throws Exception {
     List<String> args =
         new ArrayList<>(

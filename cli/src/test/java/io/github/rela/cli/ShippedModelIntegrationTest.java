@@ -14,9 +14,8 @@ import io.github.rela.streams.inference.BatchTranslator;
 import io.github.rela.streams.inference.CheckpointRegistry;
 import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.inference.TranslatedSentence;
-import io.github.rela.streams.local.EmbeddedKafkaBroker;
-import io.github.rela.streams.local.TopicCreator;
 import io.github.rela.streams.replay.EvalSetLoader;
+import io.github.rela.streams.testing.StreamsFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -83,9 +82,8 @@ class ShippedModelIntegrationTest {
     Path source = Multi30k.TEST_2016.file(data, "de");
     Path reference = Multi30k.TEST_2016.file(data, "en");
     assumeTrue(Files.exists(source), "Multi30k is not in " + data);
-    try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir.resolve("kafka"), 0).start()) {
+    try (StreamsFixture broker = StreamsFixture.start(dir, 1, List.of("eval"))) {
       // Given test_2016_flickr loaded into a one-partition topic (the file's order)
-      TopicCreator.createMissing(broker.bootstrapServers(), List.of("eval"), 1, (short) 1);
       Map<String, Object> settings =
           Map.of("bootstrap.servers", broker.bootstrapServers(), "schema.registry.url", REGISTRY);
       new EvalSetLoader(settings).load(source, reference, "test2016", "de", "en", "eval");
