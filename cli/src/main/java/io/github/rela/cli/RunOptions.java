@@ -1,8 +1,8 @@
 package io.github.rela.cli;
 
-import io.github.rela.streams.config.AppSettings;
-import io.github.rela.streams.config.ConfigLoader;
-import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.settings.AppSettings;
+import io.github.rela.streams.settings.ConfigLoader;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

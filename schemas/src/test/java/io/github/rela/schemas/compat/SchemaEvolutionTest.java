@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rela.schemas.avro.BufferedTranslationRequest;
 import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.schemas.avro.TranslationResult;
@@ -41,7 +42,8 @@ class SchemaEvolutionTest {
       List.of(
           TranslationRequest.getClassSchema(),
           TranslationResult.getClassSchema(),
-          DeadLetter.getClassSchema());
+          DeadLetter.getClassSchema(),
+          BufferedTranslationRequest.getClassSchema());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Arguments> releasedVersions() throws IOException {

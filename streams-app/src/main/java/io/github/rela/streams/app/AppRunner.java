@@ -1,8 +1,8 @@
 package io.github.rela.streams.app;
 
-import io.github.rela.streams.config.AppSettings;
-import io.github.rela.streams.config.ConfigLoader;
 import io.github.rela.streams.local.LocalMode;
+import io.github.rela.streams.settings.AppSettings;
+import io.github.rela.streams.settings.ConfigLoader;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

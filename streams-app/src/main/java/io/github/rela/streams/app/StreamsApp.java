@@ -1,8 +1,8 @@
 package io.github.rela.streams.app;
 
 import io.github.rela.model.engine.EngineThreads;
-import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.inference.CheckpointRegistry;
+import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.topology.AppSerdes;
 import io.github.rela.streams.topology.Topics;
 import io.github.rela.streams.topology.TopologySettings;

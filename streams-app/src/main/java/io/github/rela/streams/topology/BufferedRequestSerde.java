@@ -1,15 +1,16 @@
 package io.github.rela.streams.topology;
 
-import io.github.rela.schemas.avro.TranslationRequest;
-import java.io.ByteArrayInputStream;
+import io.github.rela.schemas.avro.BufferedHeader;
+import io.github.rela.schemas.avro.BufferedTranslationRequest;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -22,13 +23,16 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde of the micro-batch buffer's values (store and changelog). The buffer is internal to the
- * application, so it needs no schema registry: the request is plain Avro binary of the schema
- * compiled in, behind a format version byte.
+ * Serde of the micro-batch buffer's values (store and changelog): the Avro record {@code
+ * BufferedTranslationRequest} (schemas/, under the evolution tests) behind a format byte. The
+ * buffer is internal to the application, so it needs no registry: format 2 names the released v1
+ * schema, which decodes as the writer's schema; format 1, the earlier hand-written layout, is still
+ * read ({@link LegacyBufferedRequestFormat}) so that an older changelog restores.
  */
 public final class BufferedRequestSerde implements Serde<BufferedRequest> {
 
-  private static final byte FORMAT = 1;
+  static final byte FORMAT_AVRO_V1 = 2;
+  private static final Schema WRITER_V1 = released("/released/BufferedTranslationRequest/v1.avsc");
 
   @Override
   public Serializer<BufferedRequest> serializer() {
@@ -43,23 +47,9 @@ public final class BufferedRequestSerde implements Serde<BufferedRequest> {
   static byte[] write(BufferedRequest value) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      DataOutputStream out = new DataOutputStream(bytes);
-      out.writeByte(FORMAT);
-      writeBytes(out, value.key());
-      writeBytes(out, value.value());
-      out.writeInt(value.headers().size());
-      for (Map.Entry<String, byte[]> header : value.headers()) {
-        out.writeUTF(header.getKey());
-        writeBytes(out, header.getValue());
-      }
-      out.writeLong(value.timestamp());
-      out.writeUTF(value.topic());
-      out.writeInt(value.partition());
-      out.writeLong(value.offset());
-      out.writeLong(value.bufferedAtMillis());
-      out.flush();
+      bytes.write(FORMAT_AVRO_V1);
       BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-      new SpecificDatumWriter<>(TranslationRequest.class).write(value.request(), encoder);
+      new SpecificDatumWriter<>(BufferedTranslationRequest.class).write(toAvro(value), encoder);
       encoder.flush();
       return bytes.toByteArray();
     } catch (IOException e) {
@@ -69,43 +59,78 @@ public final class BufferedRequestSerde implements Serde<BufferedRequest> {
 
   static BufferedRequest read(byte[] bytes) {
     try {
-      ByteArrayInputStream buffer = new ByteArrayInputStream(bytes);
-      DataInputStream in = new DataInputStream(buffer);
-      byte format = in.readByte();
-      if (format != FORMAT) {
-        throw new SerializationException("Unknown buffered request format " + format);
-      }
-      byte[] key = readBytes(in);
-      byte[] original = readBytes(in);
-      int headerCount = in.readInt();
-      List<Map.Entry<String, byte[]>> headers = new ArrayList<>(headerCount);
-      for (int i = 0; i < headerCount; i++) {
-        headers.add(new AbstractMap.SimpleImmutableEntry<>(in.readUTF(), readBytes(in)));
-      }
-      long timestamp = in.readLong();
-      String topic = in.readUTF();
-      int partition = in.readInt();
-      long offset = in.readLong();
-      long bufferedAt = in.readLong();
-      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(buffer, null);
-      TranslationRequest request =
-          new SpecificDatumReader<>(TranslationRequest.class).read(null, decoder);
-      return new BufferedRequest(
-          request, key, original, headers, timestamp, topic, partition, offset, bufferedAt);
+      return switch (bytes.length == 0 ? -1 : bytes[0]) {
+        case FORMAT_AVRO_V1 -> fromAvro(readAvro(bytes));
+        case LegacyBufferedRequestFormat.FORMAT -> LegacyBufferedRequestFormat.read(bytes);
+        default ->
+            throw new SerializationException(
+                "Unknown buffered request format " + (bytes.length == 0 ? "(empty)" : bytes[0]));
+      };
     } catch (IOException e) {
       throw new SerializationException("Cannot deserialize a buffered request", e);
     }
   }
 
-  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
-    out.writeInt(bytes == null ? -1 : bytes.length);
-    if (bytes != null) {
-      out.write(bytes);
-    }
+  private static BufferedTranslationRequest readAvro(byte[] bytes) throws IOException {
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null);
+    return new SpecificDatumReader<BufferedTranslationRequest>(
+            WRITER_V1, BufferedTranslationRequest.getClassSchema())
+        .read(null, decoder);
   }
 
-  private static byte[] readBytes(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    return length < 0 ? null : in.readNBytes(length);
+  private static BufferedTranslationRequest toAvro(BufferedRequest value) {
+    return BufferedTranslationRequest.newBuilder()
+        .setRequest(value.request())
+        .setKey(wrap(value.key()))
+        .setValue(wrap(value.value()))
+        .setHeaders(
+            value.headers().stream()
+                .map(h -> new BufferedHeader(h.getKey(), wrap(h.getValue())))
+                .toList())
+        .setTimestamp(value.timestamp())
+        .setTopic(value.topic())
+        .setPartition(value.partition())
+        .setOffset(value.offset())
+        .setBufferedAtMillis(value.bufferedAtMillis())
+        .build();
+  }
+
+  private static BufferedRequest fromAvro(BufferedTranslationRequest avro) {
+    List<Map.Entry<String, byte[]>> headers =
+        avro.getHeaders().stream()
+            .<Map.Entry<String, byte[]>>map(
+                h -> new AbstractMap.SimpleImmutableEntry<>(h.getKey(), unwrap(h.getValue())))
+            .toList();
+    return new BufferedRequest(
+        avro.getRequest(),
+        unwrap(avro.getKey()),
+        unwrap(avro.getValue()),
+        headers,
+        avro.getTimestamp(),
+        avro.getTopic(),
+        avro.getPartition(),
+        avro.getOffset(),
+        avro.getBufferedAtMillis());
+  }
+
+  private static ByteBuffer wrap(byte[] bytes) {
+    return bytes == null ? null : ByteBuffer.wrap(bytes);
+  }
+
+  private static byte[] unwrap(ByteBuffer buffer) {
+    if (buffer == null) {
+      return null;
+    }
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+
+  private static Schema released(String resource) {
+    try (InputStream in = BufferedTranslationRequest.class.getResourceAsStream(resource)) {
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
   }
 }

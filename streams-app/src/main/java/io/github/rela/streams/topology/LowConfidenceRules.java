@@ -1,7 +1,7 @@
 package io.github.rela.streams.topology;
 
-import io.github.rela.streams.config.RelaStreamsConfig;
 import io.github.rela.streams.inference.TranslatedSentence;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

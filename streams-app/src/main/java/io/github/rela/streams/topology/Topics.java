@@ -2,7 +2,7 @@ package io.github.rela.streams.topology;
 
 import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.TranslationResult;
-import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**

@@ -2,8 +2,8 @@ package io.github.rela.streams.topology;
 
 import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.decoding.DecodingOptions;
-import io.github.rela.streams.config.RelaStreamsConfig;
 import io.github.rela.streams.inference.LanguagePair;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.rela.model.checkpoint.DefaultModel;
-import io.github.rela.streams.config.AppSettings;
-import io.github.rela.streams.config.ConfigLoader;
-import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.settings.AppSettings;
+import io.github.rela.streams.settings.ConfigLoader;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.github.rela.streams.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;

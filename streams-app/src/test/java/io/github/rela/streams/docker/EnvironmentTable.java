@@ -1,6 +1,6 @@
 package io.github.rela.streams.docker;
 
-import io.github.rela.streams.config.ConfigLoader;
+import io.github.rela.streams.settings.ConfigLoader;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 

@@ -1,8 +1,8 @@
 package io.github.rela.streams.docker;
 
 import io.github.rela.schemas.serde.SerdeConfig;
-import io.github.rela.streams.config.ConfigLoader;
-import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.settings.ConfigLoader;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.github.rela.streams.config;
+package io.github.rela.streams.settings;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.rela.streams.config;
+package io.github.rela.streams.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

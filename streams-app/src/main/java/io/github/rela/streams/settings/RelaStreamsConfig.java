@@ -1,4 +1,4 @@
-package io.github.rela.streams.config;
+package io.github.rela.streams.settings;
 
 import java.util.ArrayList;
 import java.util.List;
