@@ -20,7 +20,8 @@ public record BufferedRequest(
     String topic,
     int partition,
     long offset,
-    long bufferedAtMillis) {
+    long bufferedAtMillis)
+    implements Outcome {
 
   public BufferedRequest {
     headers = List.copyOf(headers);

@@ -38,7 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * low-confidence topic (or to both, by option). A batch that fails to translate goes to the
  * dead-letter topic, request by request, with the reason.
  */
-final class MicroBatcher implements Processor<byte[], Object, byte[], Object> {
+final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], Outcome> {
 
   private final TranslatorRegistry registry;
   private final LanguagePair defaultPair;
@@ -47,7 +47,7 @@ final class MicroBatcher implements Processor<byte[], Object, byte[], Object> {
   private final LowConfidenceRules rules;
   private final boolean lowConfidenceToBoth;
   private final Map<LanguagePair, BatchTranslator> translators = new HashMap<>();
-  private ProcessorContext<byte[], Object> context;
+  private ProcessorContext<byte[], Outcome> context;
   private KeyValueStore<Long, BufferedRequest> buffer;
   private TranslationMetrics metrics;
   private long nextSequence;
@@ -70,7 +70,7 @@ final class MicroBatcher implements Processor<byte[], Object, byte[], Object> {
   }
 
   @Override
-  public void init(ProcessorContext<byte[], Object> context) {
+  public void init(ProcessorContext<byte[], Outcome> context) {
     this.context = context;
     this.buffer = context.getStateStore(TopologyNames.BUFFER_STORE);
     this.metrics = TranslationMetrics.of(context);
@@ -81,8 +81,8 @@ final class MicroBatcher implements Processor<byte[], Object, byte[], Object> {
   }
 
   @Override
-  public void process(Record<byte[], Object> record) {
-    BufferedRequest request = (BufferedRequest) record.value();
+  public void process(Record<byte[], BufferedRequest> record) {
+    BufferedRequest request = record.value();
     buffer.put(nextSequence++, request);
     buffered++;
     oldestBufferedAt = Math.min(oldestBufferedAt, request.bufferedAtMillis());
@@ -184,10 +184,10 @@ final class MicroBatcher implements Processor<byte[], Object, byte[], Object> {
             Instant.ofEpochMilli(now));
     metrics.translation(translation.nullRate(), lowConfidence.isPresent());
     if (lowConfidence.isEmpty() || lowConfidenceToBoth) {
-      forward(buffered, result, TopologyNames.RESULTS_SINK);
+      forward(buffered, new Outcome.Translated(result), TopologyNames.RESULTS_SINK);
     }
     if (lowConfidence.isPresent()) {
-      forward(buffered, result, TopologyNames.LOW_CONFIDENCE_SINK);
+      forward(buffered, new Outcome.Translated(result), TopologyNames.LOW_CONFIDENCE_SINK);
     }
   }
 
@@ -201,10 +201,10 @@ final class MicroBatcher implements Processor<byte[], Object, byte[], Object> {
             .error(error, ErrorCode.TRANSLATION_FAILED)
             .build();
     metrics.deadLetter();
-    forward(request, letter, TopologyNames.DEAD_LETTER_SINK);
+    forward(request, new Outcome.Rejected(letter), TopologyNames.DEAD_LETTER_SINK);
   }
 
-  private void forward(BufferedRequest request, Object value, String child) {
+  private void forward(BufferedRequest request, Outcome value, String child) {
     context.forward(
         new Record<>(request.key(), value, request.timestamp(), headers(request)), child);
   }

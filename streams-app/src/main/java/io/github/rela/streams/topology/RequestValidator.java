@@ -26,14 +26,14 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * names what is wrong. A valid request goes on to the micro-batcher with its key, headers,
  * timestamp and input coordinates; nothing is dropped silently.
  */
-final class RequestValidator implements Processor<byte[], byte[], byte[], Object> {
+final class RequestValidator implements Processor<byte[], byte[], byte[], Outcome> {
 
   private final Supplier<Deserializer<TranslationRequest>> deserializers;
   private final Set<LanguagePair> pairs;
   private final LanguagePair defaultPair;
   private final int maxChars;
   private Deserializer<TranslationRequest> deserializer;
-  private ProcessorContext<byte[], Object> context;
+  private ProcessorContext<byte[], Outcome> context;
   private TranslationMetrics metrics;
 
   RequestValidator(
@@ -48,7 +48,7 @@ final class RequestValidator implements Processor<byte[], byte[], byte[], Object
   }
 
   @Override
-  public void init(ProcessorContext<byte[], Object> context) {
+  public void init(ProcessorContext<byte[], Outcome> context) {
     this.context = context;
     this.deserializer = deserializers.get();
     this.metrics = TranslationMetrics.of(context);
@@ -90,7 +90,7 @@ final class RequestValidator implements Processor<byte[], byte[], byte[], Object
             source.partition(),
             source.offset(),
             System.currentTimeMillis());
-    context.forward(record.<Object>withValue(buffered), TopologyNames.BATCHER);
+    context.forward(record.<Outcome>withValue(buffered), TopologyNames.BATCHER);
   }
 
   /** Why a decoded request cannot be translated. */
@@ -154,7 +154,8 @@ final class RequestValidator implements Processor<byte[], byte[], byte[], Object
   private void reject(Record<byte[], byte[]> record, DeadLetters.Builder letter) {
     DeadLetter built = letter.build();
     metrics.deadLetter();
-    context.forward(record.<Object>withValue(built), TopologyNames.DEAD_LETTER_SINK);
+    context.forward(
+        record.<Outcome>withValue(new Outcome.Rejected(built)), TopologyNames.DEAD_LETTER_SINK);
   }
 
   static List<Map.Entry<String, byte[]>> headersOf(Record<?, ?> record) {

@@ -5,6 +5,7 @@ import io.github.rela.streams.inference.TranslatorRegistry;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -58,26 +59,46 @@ public final class TranslationTopology {
                 settings.lowConfidenceToBoth()),
         TopologyNames.VALIDATOR);
     topology.addStateStore(bufferStore(), TopologyNames.BATCHER);
-    addSink(topology, TopologyNames.RESULTS_SINK, topics.results(), TopologyNames.BATCHER);
+    Serializer<Outcome> results =
+        new OutcomeSerializer<>(
+            Outcome.Translated.class,
+            Outcome.Translated::result,
+            topics.results().valueSerde().serializer());
+    Serializer<Outcome> lowConfidence =
+        new OutcomeSerializer<>(
+            Outcome.Translated.class,
+            Outcome.Translated::result,
+            topics.lowConfidence().valueSerde().serializer());
+    Serializer<Outcome> deadLetters =
+        new OutcomeSerializer<>(
+            Outcome.Rejected.class,
+            Outcome.Rejected::letter,
+            topics.deadLetter().valueSerde().serializer());
+    addSink(topology, TopologyNames.RESULTS_SINK, topics.results(), results, TopologyNames.BATCHER);
     addSink(
-        topology, TopologyNames.LOW_CONFIDENCE_SINK, topics.lowConfidence(), TopologyNames.BATCHER);
+        topology,
+        TopologyNames.LOW_CONFIDENCE_SINK,
+        topics.lowConfidence(),
+        lowConfidence,
+        TopologyNames.BATCHER);
     addSink(
         topology,
         TopologyNames.DEAD_LETTER_SINK,
         topics.deadLetter(),
+        deadLetters,
         TopologyNames.VALIDATOR,
         TopologyNames.BATCHER);
     return topology;
   }
 
-  private static <K, V> void addSink(
-      Topology topology, String name, Topic<K, V> topic, String... parents) {
-    topology.addSink(
-        name,
-        topic.name(),
-        topic.keySerde().serializer(),
-        topic.valueSerde().serializer(),
-        parents);
+  /** A sink of {@code topic} whose values are the outcomes {@code values} unwraps. */
+  private static <K> void addSink(
+      Topology topology,
+      String name,
+      Topic<K, ?> topic,
+      Serializer<Outcome> values,
+      String... parents) {
+    topology.addSink(name, topic.name(), topic.keySerde().serializer(), values, parents);
   }
 
   /** Persistent and changelogged; no cache, so every put reaches the changelog in order. */
