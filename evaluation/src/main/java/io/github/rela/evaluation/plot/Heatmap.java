@@ -49,13 +49,21 @@ public final class Heatmap {
    * io.github.rela.model.translate.AttentionView} chose it), target tokens by source positions.
    */
   public static Heatmap crossAttention(String title, Translation t) {
-    SparseAttention attention = t.attention();
+    return crossAttention(title, t.sourceTokens(), t.targetTokens(), t.attention());
+  }
+
+  /** The same from its parts, e.g. a result read back from a topic. */
+  public static Heatmap crossAttention(
+      String title,
+      List<String> sourceTokens,
+      List<String> targetTokens,
+      SparseAttention attention) {
     int sources = attention.sourceLength();
-    List<String> sourceLabels = new ArrayList<>(t.sourceTokens());
+    List<String> sourceLabels = new ArrayList<>(sourceTokens);
     while (sourceLabels.size() < sources) {
       sourceLabels.add("</s>");
     }
-    int targets = Math.min(t.targetTokens().size(), attention.rows().size());
+    int targets = Math.min(targetTokens.size(), attention.rows().size());
     float[][] weights = new float[targets][sources];
     for (int target = 0; target < targets; target++) {
       SparseRow row = attention.rows().get(target);
@@ -64,7 +72,7 @@ public final class Heatmap {
       }
     }
     return new Heatmap(
-        title, sourceLabels.subList(0, sources), t.targetTokens().subList(0, targets), weights);
+        title, sourceLabels.subList(0, sources), targetTokens.subList(0, targets), weights);
   }
 
   public void writePng(Path file) {

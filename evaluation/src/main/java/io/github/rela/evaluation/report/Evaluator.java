@@ -4,6 +4,7 @@ import io.github.rela.evaluation.scoring.Bleu;
 import io.github.rela.evaluation.scoring.BleuScore;
 import io.github.rela.evaluation.scoring.Chrf;
 import io.github.rela.evaluation.scoring.RankCorrelation;
+import io.github.rela.model.translate.Scorable;
 import io.github.rela.model.translate.Translation;
 import io.github.rela.model.translate.Translator;
 import java.util.ArrayList;
@@ -33,14 +34,14 @@ public final class Evaluator {
 
   /** Scores translations made elsewhere (e.g. results read back from a topic). */
   public EvaluationReport score(
-      List<Translation> translations, List<String> references, double seconds) {
-    List<String> hypotheses = translations.stream().map(Translation::translation).toList();
+      List<? extends Scorable> translations, List<String> references, double seconds) {
+    List<String> hypotheses = translations.stream().map(Scorable::translation).toList();
     BleuScore corpusBleu = bleu.corpusScore(hypotheses, List.of(references));
     double corpusChrf = chrf.corpusScore(hypotheses, List.of(references)).score();
     List<SentenceResult> details = new ArrayList<>(translations.size());
     long targetTokens = 0;
     for (int i = 0; i < translations.size(); i++) {
-      Translation t = translations.get(i);
+      Scorable t = translations.get(i);
       double sentenceChrf = chrf.sentenceScore(t.translation(), List.of(references.get(i))).score();
       details.add(
           new SentenceResult(

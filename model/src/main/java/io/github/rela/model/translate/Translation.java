@@ -29,7 +29,8 @@ public record Translation(
     List<AlignmentLink> alignment,
     double nullRate,
     double sparsity,
-    boolean truncated) {
+    boolean truncated)
+    implements Scorable {
 
   /** The translation of an empty (or blank) sentence: empty, with no evidence. */
   static Translation empty(String source, AttentionView view) {

@@ -5,7 +5,6 @@ import io.github.rela.evaluation.report.Evaluator;
 import io.github.rela.evaluation.report.NullRateFlag;
 import io.github.rela.evaluation.report.Percentiles;
 import io.github.rela.evaluation.report.SentenceResult;
-import io.github.rela.model.translate.Translation;
 import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
 import java.util.ArrayList;
@@ -31,8 +30,10 @@ public final class Replay {
       double threshold) {
     List<ReplayReader.Replayed> scored = withReference(records);
     long start = System.nanoTime();
-    List<Translation> translations =
-        translator.translate(scored.stream().map(r -> r.request().getText()).toList());
+    List<ReplayedTranslation> translations =
+        translator.translate(scored.stream().map(r -> r.request().getText()).toList()).stream()
+            .map(ReplayedTranslation::of)
+            .toList();
     double seconds = (System.nanoTime() - start) / 1e9;
     return score(records, scored, translations, seconds, topic, range, model, threshold);
   }
@@ -52,10 +53,8 @@ public final class Replay {
         withReference(records).stream()
             .filter(r -> results.containsKey(r.request().getId()))
             .toList();
-    List<Translation> translations =
-        scored.stream()
-            .map(r -> ResultsReader.asTranslation(results.get(r.request().getId())))
-            .toList();
+    List<ReplayedTranslation> translations =
+        scored.stream().map(r -> ReplayedTranslation.of(results.get(r.request().getId()))).toList();
     return score(records, scored, translations, 0, topic, range, model, threshold);
   }
 
@@ -66,7 +65,7 @@ public final class Replay {
   private static ReplayResult score(
       List<ReplayReader.Replayed> records,
       List<ReplayReader.Replayed> scored,
-      List<Translation> translations,
+      List<ReplayedTranslation> translations,
       double seconds,
       String topic,
       String range,
@@ -118,5 +117,5 @@ public final class Replay {
   }
 
   /** The report and the translations behind it (for the attention pictures). */
-  public record ReplayResult(ReplayReport report, List<Translation> translations) {}
+  public record ReplayResult(ReplayReport report, List<ReplayedTranslation> translations) {}
 }

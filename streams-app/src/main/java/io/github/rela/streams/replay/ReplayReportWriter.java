@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.rela.evaluation.plot.Chart;
 import io.github.rela.evaluation.plot.Heatmap;
 import io.github.rela.evaluation.plot.Series;
-import io.github.rela.model.translate.Translation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ public final class ReplayReportWriter {
         .writePng(dir.resolve("null-rate-vs-chrf.png"), 640, 400);
     List<Integer> worst = worstIndices(r, HEATMAPS);
     for (int rank = 0; rank < worst.size(); rank++) {
-      Translation t = result.translations().get(worst.get(rank));
+      ReplayedTranslation t = result.translations().get(worst.get(rank));
       heatmap(t, r.details().get(worst.get(rank)))
           .writePng(dir.resolve(String.format("worst-%d-attention.png", rank + 1)));
     }
@@ -56,10 +55,10 @@ public final class ReplayReportWriter {
     return indices.subList(0, Math.min(count, indices.size()));
   }
 
-  private static Heatmap heatmap(Translation t, ReplayReport.Sentence s) {
+  private static Heatmap heatmap(ReplayedTranslation t, ReplayReport.Sentence s) {
     String title =
         String.format(Locale.ROOT, "%s: chrF %.1f, null rate %.2f", s.id(), s.chrf(), s.nullRate());
-    return Heatmap.crossAttention(title, t);
+    return Heatmap.crossAttention(title, t.sourceTokens(), t.targetTokens(), t.attention());
   }
 
   static String markdown(ReplayReport r) {

@@ -1,10 +1,5 @@
 package io.github.rela.streams.replay;
 
-import io.github.rela.model.translate.AttentionView;
-import io.github.rela.model.translate.SparseAttention;
-import io.github.rela.model.translate.SparseRow;
-import io.github.rela.model.translate.Translation;
-import io.github.rela.schemas.avro.AlignmentEntry;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import java.util.ArrayList;
@@ -58,36 +53,4 @@ public final class ResultsReader {
   }
 
   /** A produced result in the shape of the model's {@link Translation}, for scoring. */
-  static Translation asTranslation(TranslationResult r) {
-    int sourceLength = r.getSourceTokens().size();
-    Map<Integer, List<AlignmentEntry>> byTarget = new HashMap<>();
-    for (AlignmentEntry e : r.getAlignment()) {
-      byTarget.computeIfAbsent(e.getTargetIndex(), t -> new ArrayList<>()).add(e);
-      sourceLength = Math.max(sourceLength, e.getSourceIndex() + 1);
-    }
-    List<SparseRow> rows = new ArrayList<>();
-    for (int t = 0; t < r.getTargetTokens().size(); t++) {
-      List<AlignmentEntry> entries = byTarget.getOrDefault(t, List.of());
-      int[] positions = new int[entries.size()];
-      float[] weights = new float[entries.size()];
-      for (int k = 0; k < entries.size(); k++) {
-        positions[k] = entries.get(k).getSourceIndex();
-        weights[k] = entries.get(k).getWeight();
-      }
-      rows.add(new SparseRow(positions, weights));
-    }
-    return new Translation(
-        r.getSourceText(),
-        r.getTranslation(),
-        r.getSourceTokens(),
-        r.getTargetTokens(),
-        Double.NaN,
-        r.getScore(),
-        new SparseAttention(
-            AttentionView.LAST_LAYER, 1, 1, r.getTargetTokens().size(), sourceLength, rows),
-        List.of(),
-        r.getNullRate(),
-        r.getSparsity(),
-        false);
-  }
 }
