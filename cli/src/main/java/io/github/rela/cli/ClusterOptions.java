@@ -2,6 +2,7 @@ package io.github.rela.cli;
 
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -15,16 +16,20 @@ public final class ClusterOptions {
       names = "--bootstrap-servers",
       defaultValue = "127.0.0.1:9092",
       paramLabel = "HOST:PORT",
+      showDefaultValue = Visibility.NEVER,
       description =
-          "Kafka brokers (the default is where 'rela run' puts its embedded one; run and demo"
-              + " start that broker when none is given).")
+          "Kafka brokers. Default: 127.0.0.1:9092, where 'rela run' puts its embedded one (run"
+              + " and demo: none, which starts that embedded broker in this JVM).")
   private String bootstrapServers;
 
   @Option(
       names = "--schema-registry-url",
       defaultValue = "mock://rela",
       paramLabel = "URL",
-      description = "Schema registry (the default is the embedded one's in-memory registry).")
+      showDefaultValue = Visibility.NEVER,
+      description =
+          "Schema registry. Default: mock://rela, the embedded broker's in-memory registry (run"
+              + " and demo: none, which is that registry when the embedded broker runs).")
   private String registry;
 
   @Mixin private SetOption set;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * Markdown table, a JSON file with every figure, the null-rate pictures and attention heatmaps, and
  * optionally puts the Markdown into the README's marked section.
  */
-@OptionDefaults("--threads=1")
+@OptionDefaults({"--threads=1", "--output=docs/results"})
 @Command(
     defaultValueProvider = OptionDefaults.Provider.class,
     name = "compare",
@@ -46,6 +46,8 @@ import picocli.CommandLine.Spec;
           + " --model softmax=runs/multi30k-de-en-softmax/averaged --readme README.md"
     })
 public final class CompareCommand implements Callable<Integer> {
+
+  @Mixin OutputOption outputOption;
 
   @Mixin BeamOption beam;
 
@@ -79,11 +81,6 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Indices of test_2016_flickr sentences to draw attention heatmaps of.")
   private List<Integer> pictures;
 
-  @Option(
-      names = "--output",
-      defaultValue = "docs/results",
-      paramLabel = "DIR",
-      description = "Where comparison.md, comparison.json and the PNGs go.")
   private Path output;
 
   @Option(
@@ -94,6 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    output = outputOption.directory();
     EngineThreads.configure(threads.value());
     List<ComparedModel> compared = models.stream().map(ComparedModel::parse).toList();
     PrintWriter err = spec.commandLine().getErr();

@@ -48,6 +48,12 @@ import picocli.CommandLine.Spec;
     })
 public final class EvalCommand implements Callable<Integer> {
 
+  @Mixin SourceOption src;
+
+  @Mixin ReferenceOption ref;
+
+  @Mixin JsonOption jsonOption;
+
   @Mixin BeamOption beam;
 
   @Mixin BatchOption batch;
@@ -58,10 +64,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--src", paramLabel = "FILE", description = "Sources.")
   private Path source;
 
-  @Option(names = "--ref", paramLabel = "FILE", description = "References.")
   private Path reference;
 
   @Option(
@@ -72,11 +76,13 @@ public final class EvalCommand implements Callable<Integer> {
               + " the model's languages, from the data directory (RELA_DATA_DIR).")
   private String test;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
   private boolean json;
 
   @Override
   public Integer call() throws Exception {
+    source = src.file();
+    reference = ref.single(spec);
+    json = jsonOption.enabled();
     EngineThreads.configure(threads.value());
     Path model = this.model.checkpoint();
     resolveData(model);

@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
  * (optimizer moments, data position) and with its weights stored as fp16 by default, which halves
  * the size (they are loaded back as fp32).
  */
+@RequiredOptions({"--output"})
 @Command(
+    modelTransformer = RequiredOptions.Transformer.class,
     name = "export",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
@@ -33,18 +35,20 @@ import picocli.CommandLine.Spec;
     })
 public final class ExportCommand implements Callable<Integer> {
 
+  @Mixin OutputOption outputOption;
+
   @Mixin ModelOption model;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Destination.")
-  Path output;
+  private Path output;
 
   @Option(names = "--dtype", defaultValue = "F16", description = "Stored weight type: F16 or F32.")
   String dtype;
 
   @Override
   public Integer call() throws Exception {
+    output = outputOption.directory();
     WeightsDtype stored = WeightsDtype.fromCode(dtype.toUpperCase(Locale.ROOT));
     try (NDManager manager = NDManager.newBaseManager()) {
       Checkpoint checkpoint = CheckpointReader.read(required(model.named()), manager);

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rela load-eval}: a parallel test set into a topic, as requests with references. */
+@RequiredOptions({"--src", "--ref", "--topic"})
 @Command(
+    modelTransformer = RequiredOptions.Transformer.class,
     name = "load-eval",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
@@ -22,18 +24,21 @@ import picocli.CommandLine.Spec;
     })
 public final class LoadEvalCommand implements Callable<Integer> {
 
+  @Mixin SourceOption src;
+
+  @Mixin ReferenceOption ref;
+
+  @Mixin TopicOption topicOption;
+
   @Mixin ClusterOptions cluster;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--src", required = true, paramLabel = "FILE", description = "Sources.")
-  Path source;
+  private Path source;
 
-  @Option(names = "--ref", required = true, paramLabel = "FILE", description = "References.")
-  Path reference;
+  private Path reference;
 
-  @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Target topic.")
-  String topic;
+  private String topic;
 
   @Option(
       names = "--name",
@@ -49,6 +54,9 @@ public final class LoadEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    source = src.file();
+    reference = ref.single(spec);
+    topic = topicOption.name();
     Map<String, Object> config = cluster.clientSettings();
     String setName = name != null ? name : source.getFileName().toString().split("\\.")[0];
     long count =

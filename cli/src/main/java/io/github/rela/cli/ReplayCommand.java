@@ -38,11 +38,13 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays a topic of requests with references (see load-eval) through a model and writes a"
           + " report: BLEU, chrF, null-rate distribution, Spearman(null rate, sentence chrF),"
-          + " precision/recall of the low-confidence flag for the worst 10% by chrF, speed;"
+          + " precision/recall of the low-confidence flag for the worst 10%% by chrF, speed;"
           + " as report.json, report.md and PNG pictures.",
       "Reads by assignment, without a consumer group, and commits nothing."
     })
 public final class ReplayCommand implements Callable<Integer> {
+
+  @Mixin TopicOption topicOption;
 
   @Mixin BeamOption beam;
 
@@ -56,8 +58,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--topic", description = "Topic of requests (required unless --compare).")
-  String topic;
+  private String topic;
 
   @Option(
       names = "--compare",
@@ -112,6 +113,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    topic = topicOption.name();
     if (compare != null) {
       spec.commandLine()
           .getOut()

@@ -16,8 +16,7 @@ import picocli.CommandLine.Option;
  */
 public final class RunOptions {
 
-  @Option(names = "--config", paramLabel = "FILE", description = "A properties file.")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Mixin ClusterOptions cluster;
 
@@ -31,6 +30,6 @@ public final class RunOptions {
     if (models != null) {
       overrides.put(RelaStreamsConfig.MODELS_DIR, models.toString());
     }
-    return ConfigLoader.load(config, System.getenv(), overrides);
+    return ConfigLoader.load(config.file(), System.getenv(), overrides);
   }
 }

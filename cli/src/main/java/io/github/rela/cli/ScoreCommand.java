@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
  * sacreBLEU's default settings and arithmetic, so that the figures can be compared with published
  * ones.
  */
+@RequiredOptions({"--ref"})
 @Command(
+    modelTransformer = RequiredOptions.Transformer.class,
     name = "score",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
@@ -38,6 +41,10 @@ import picocli.CommandLine.Spec;
     })
 public final class ScoreCommand implements Callable<Integer> {
 
+  @Mixin ReferenceOption ref;
+
+  @Mixin JsonOption jsonOption;
+
   /** Exit status for unreadable or misaligned input. */
   static final int EXIT_BAD_INPUT = 1;
 
@@ -46,11 +53,6 @@ public final class ScoreCommand implements Callable<Integer> {
   /** sacreBLEU warns once this many hypotheses end in " .", a sign of tokenized output. */
   static final int TOKENIZED_PERIOD_LINES = 100;
 
-  @Option(
-      names = {"-r", "--ref"},
-      required = true,
-      paramLabel = "FILE",
-      description = "Reference file; repeat the option for several references.")
   private List<Path> references;
 
   @Option(
@@ -59,7 +61,6 @@ public final class ScoreCommand implements Callable<Integer> {
       description = "Hypothesis file (default: standard input).")
   private Path hypothesis;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
   private boolean json;
 
   @Spec private CommandSpec spec;
@@ -78,6 +79,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    references = ref.all();
+    json = jsonOption.enabled();
     PrintWriter out = spec.commandLine().getOut();
     try {
       List<String> hyps = readHypotheses();

@@ -1,5 +1,6 @@
 package io.github.rela.cli;
 
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,9 +13,11 @@ public final class ThreadsOption {
       names = "--threads",
       defaultValue = "0",
       paramLabel = "N",
+      showDefaultValue = Visibility.NEVER,
       description =
-          "Device: PyTorch intra-op threads; 0 keeps the engine's default; _NULL_ (train's"
-              + " default) the recipe's.")
+          "Device: PyTorch intra-op threads; 0 keeps the engine's default. Default: 0 (compare:"
+              + " 1, which keeps the speed ratios free of thread contention; train: the"
+              + " recipe's).")
   private Integer threads;
 
   /** Null only where a command's default is "unset" (train: the recipe's). */

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * checkpoint when there is one, so that the same command continues a run that was cut off.
  */
 @OptionDefaults("--threads=_NULL_")
+@RequiredOptions({"--config"})
 @Command(
+    modelTransformer = RequiredOptions.Transformer.class,
     defaultValueProvider = OptionDefaults.Provider.class,
     name = "train",
     mixinStandardHelpOptions = true,
@@ -30,15 +32,14 @@ import picocli.CommandLine.Option;
     })
 public final class TrainCommand implements Callable<Integer> {
 
+  @Mixin ConfigOption configOption;
+
+  @Mixin OutputOption outputOption;
+
   @Mixin ThreadsOption threads;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "The recipe.")
   private Path config;
 
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Run directory (default: the recipe's 'output').")
   private Path output;
 
   @Option(
@@ -55,6 +56,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    config = configOption.file();
+    output = outputOption.directory();
     TrainConfig recipe = overridden(TrainConfig.load(config));
     EngineThreads.configure(recipe.budget().threads());
     TrainingState state = new Trainer(recipe, new GreedyValidationDecoder()).train();
