@@ -7,6 +7,7 @@ import io.github.rela.schemas.serde.TranslationRequestDeserializer;
 import io.github.rela.streams.testing.StreamsFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -80,20 +78,7 @@ class LoadEvalIntegrationTest {
     TranslationRequestDeserializer values = new TranslationRequestDeserializer();
     values.configure(Map.of("schema.registry.url", REGISTRY), false);
     List<TranslationRequest> requests = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "load-eval-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-      consumer.subscribe(List.of("eval"));
+    try (KafkaConsumer<byte[], byte[]> consumer = broker.readCommitted(List.of("eval"))) {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (requests.size() < 40 && System.nanoTime() < deadline) {
         consumer
@@ -101,7 +86,7 @@ class LoadEvalIntegrationTest {
             .forEach(
                 r -> {
                   TranslationRequest request = values.deserialize(r.topic(), r.value());
-                  assertEquals(r.key(), request.getId());
+                  assertEquals(new String(r.key(), StandardCharsets.UTF_8), request.getId());
                   requests.add(request);
                 });
       }

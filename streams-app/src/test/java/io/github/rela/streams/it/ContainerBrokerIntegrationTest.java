@@ -8,6 +8,7 @@ import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.local.LocalMode;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.ConfigLoader;
+import io.github.rela.streams.testing.StreamsFixture;
 import io.github.rela.streams.testing.TinyCheckpoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,12 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,21 +74,8 @@ class ContainerBrokerIntegrationTest {
       results.configure(Map.of("schema.registry.url", "mock://container-it"), false);
       List<String> sources = new ArrayList<>();
       try (KafkaConsumer<byte[], byte[]> consumer =
-          new KafkaConsumer<>(
-              Map.of(
-                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  KAFKA.getBootstrapServers(),
-                  ConsumerConfig.GROUP_ID_CONFIG,
-                  "container-it-reader",
-                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                  "earliest",
-                  ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                  "read_committed",
-                  ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                  ByteArrayDeserializer.class,
-                  ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                  ByteArrayDeserializer.class))) {
-        consumer.subscribe(List.of("translation-results"));
+          StreamsFixture.readCommitted(
+              KAFKA.getBootstrapServers(), List.of("translation-results"))) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (sources.size() < 3 && System.nanoTime() < deadline) {
           consumer

@@ -45,11 +45,17 @@ public final class StreamsFixture implements AutoCloseable {
 
   /** A consumer of {@code topics} from the beginning that sees committed records only. */
   public KafkaConsumer<byte[], byte[]> readCommitted(List<String> topics) {
+    return readCommitted(bootstrapServers(), topics);
+  }
+
+  /** The same on any cluster, e.g. a containerised one. */
+  public static KafkaConsumer<byte[], byte[]> readCommitted(
+      String bootstrapServers, List<String> topics) {
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers(),
+                bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG,
                 "verifier-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
