@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every module's README lists its packages exactly as they are on disk: the first column of the
- * table headed {@code | package |}, either in full or relative to the module's common package.
+ * Every module's README lists its packages exactly as they are on disk (the first column of the
+ * table headed {@code | package |}, either in full or relative to the module's common package), and
+ * a package name means one thing across modules.
  */
 class PackageTablesTest {
 
@@ -37,6 +40,22 @@ class PackageTablesTest {
       // Then both name the same packages
       assertEquals(onDisk, listed, module + "/README.md's package table");
     }
+  }
+
+  @Test
+  void shouldGiveEachPackageNameOneMeaningAcrossModules() throws IOException {
+    // Given the packages of every module, by their last name
+    Path root = Path.of(System.getProperty("user.dir")).getParent();
+    Map<String, Set<String>> byName = new TreeMap<>();
+    for (String module : MODULES) {
+      for (String p : packages(root.resolve(module).resolve("src/main/java"))) {
+        byName.computeIfAbsent(p.substring(p.lastIndexOf('.') + 1), n -> new TreeSet<>()).add(p);
+      }
+    }
+    // Then no name stands for two packages
+    Map<String, Set<String>> reused = new TreeMap<>(byName);
+    reused.values().removeIf(packages -> packages.size() < 2);
+    assertEquals(Map.of(), reused);
   }
 
   private static Set<String> packages(Path sources) throws IOException {

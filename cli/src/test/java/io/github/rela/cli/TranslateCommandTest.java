@@ -4,19 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointException;
-import io.github.rela.model.checkpoint.CheckpointWriter;
 import io.github.rela.model.checkpoint.DefaultModel;
-import io.github.rela.model.checkpoint.TokenizerSpec;
-import io.github.rela.model.checkpoint.WeightsDtype;
-import io.github.rela.model.config.AttentionKind;
-import io.github.rela.model.support.TinyModels;
-import io.github.rela.model.transformer.Transformer;
+import io.github.rela.streams.testing.TinyCheckpoint;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -25,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,21 +28,8 @@ class TranslateCommandTest {
   private static Path checkpoint;
 
   @BeforeAll
-  static void writeCheckpoint() throws Exception {
-    Path tokenizer =
-        Path.of(TranslateCommandTest.class.getResource("/tokenizer/tiny.model").toURI());
-    try (NDManager manager = NDManager.newBaseManager()) {
-      Transformer model =
-          TinyModels.initialised(
-              TinyModels.config(AttentionKind.RELA_G).toBuilder().vocabSize(64).build(),
-              manager,
-              DataType.FLOAT32);
-      checkpoint = temp.resolve("checkpoint");
-      CheckpointConfig config =
-          CheckpointConfig.of(
-              model.config(), TokenizerSpec.joint(), "de", "en", WeightsDtype.FLOAT32, Map.of());
-      CheckpointWriter.write(checkpoint, model, config, tokenizer, tokenizer);
-    }
+  static void writeCheckpoint() {
+    checkpoint = TinyCheckpoint.write(temp.resolve("models")).resolve("de-en");
   }
 
   @Test

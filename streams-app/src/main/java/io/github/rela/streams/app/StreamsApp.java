@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
-  private static final String EMBEDDED_REGISTRY = "mock://rela";
-  private static final int EMBEDDED_PORT = 9092;
 
   private final AppSettings settings;
   private final Topics topics;
@@ -90,7 +88,7 @@ public final class StreamsApp implements AutoCloseable {
     }
   }
 
-  /** The settings in effect, e.g. the embedded broker's address. */
+  /** The settings it runs with. */
   public AppSettings settings() {
     return settings;
   }
