@@ -66,7 +66,7 @@ public record SourceText(String field, int maxChars) {
     }
     if (source.schema().type() != Schema.Type.STRING) {
       throw Rejection.NOT_A_STRING.exception(
-          "field '" + field + "' is a " + source.schema().type() + ", not a string");
+          "field '" + field + "' is of type " + source.schema().type() + ", not a string");
     }
     return struct.getString(field);
   }
@@ -80,7 +80,7 @@ public record SourceText(String field, int maxChars) {
       return (String) text;
     }
     throw Rejection.NOT_A_STRING.exception(
-        "field '" + field + "' is a " + describe(text) + ", not a string");
+        "field '" + field + "' is of type " + describe(text) + ", not a string");
   }
 
   private void check(String text) {

@@ -66,8 +66,9 @@ public class Translate<R extends ConnectRecord<R>> implements Transformation<R> 
         DecodingOptions.defaults()
             .withBeamSize(config.beamSize())
             .withLengthPenalty(config.lengthPenalty());
-    // The worker calls plugins with its own context class loader; DJL finds its engine and native
-    // libraries through the context loader, so they must be looked up in this plugin's loader.
+    // The worker calls plugins with its own context class loader, and DJL looks its engine and
+    // native libraries up through the context loader: without this plugin's loader there, DJL
+    // finds no engine and loading fails ("Not supported by PassthroughNDManager").
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(Translate.class.getClassLoader());
