@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
@@ -59,6 +63,26 @@ class TranslateConfigTest {
             "low.confidence.null.rate")) {
       ConfigValue value = values.stream().filter(v -> v.name().equals(name)).findFirst().get();
       assertTrue(!value.errorMessages().isEmpty(), name + " should be reported");
+    }
+  }
+
+  @Test
+  void shouldListEverySettingWithItsDefaultInTheReadme() throws IOException {
+    // Given the module README's configuration table
+    String readme = Files.readString(Path.of("README.md"));
+
+    // Then it has one row per setting, showing the default the transform uses
+    for (ConfigDef.ConfigKey key : TranslateConfig.CONFIG_DEF.configKeys().values()) {
+      String shown =
+          key.defaultValue == ConfigDef.NO_DEFAULT_VALUE
+              ? "(required)"
+              : key.defaultValue == null
+                  ? "(unset)"
+                  : key.defaultValue.toString().isEmpty()
+                      ? "(empty)"
+                      : "`" + key.defaultValue + "`";
+      String row = "| `" + key.name + "` | " + shown + " |";
+      assertTrue(readme.contains(row), "README.md lacks the row " + row);
     }
   }
 
