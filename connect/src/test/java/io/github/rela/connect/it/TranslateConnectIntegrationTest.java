@@ -31,15 +31,20 @@ import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.util.FutureCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * The plugin as a worker runs it: the archive built by {@code package} on {@code plugin.path}, the
- * transform absent from the test's class path, the shipped de-en model, Kafka's file connectors on
- * both ends, and records the transform refuses handled by Connect's own error handling.
+ * The plugin as a worker runs it, the tests in order on one worker: the archive built by {@code
+ * package} on {@code plugin.path}, the transform absent from the test's class path, the shipped
+ * de-en model, Kafka's file connectors on both ends, and records the transform refuses handled by
+ * Connect's own error handling.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TranslateConnectIntegrationTest {
 
   private static final String TRANSFORM = "io.github.rela.connect.Translate";
@@ -52,11 +57,14 @@ class TranslateConnectIntegrationTest {
   @TempDir static Path dir;
   private static EmbeddedConnect connect;
   private static final ListAppender<ILoggingEvent> ERRORS = new ListAppender<>();
+  private static final ListAppender<ILoggingEvent> MODEL_LOG = new ListAppender<>();
 
   @BeforeAll
   static void startWorker() throws Exception {
     ERRORS.start();
     errorLogger().addAppender(ERRORS);
+    MODEL_LOG.start();
+    modelLogger().addAppender(MODEL_LOG);
     connect = EmbeddedConnect.start(dir, PLUGIN_PATH);
     connect.createTopics("captions-en", "reviews", "reviews-dlq");
   }
@@ -67,13 +75,20 @@ class TranslateConnectIntegrationTest {
       connect.close();
     }
     errorLogger().detachAppender(ERRORS);
+    modelLogger().detachAppender(MODEL_LOG);
   }
 
   private static Logger errorLogger() {
     return (Logger) LoggerFactory.getLogger("org.apache.kafka.connect.runtime.errors");
   }
 
+  /** The plugin logs through the worker's SLF4J, so its events reach the test's appender. */
+  private static Logger modelLogger() {
+    return (Logger) LoggerFactory.getLogger("io.github.rela.connect.SharedModels");
+  }
+
   @Test
+  @Order(1)
   void shouldLoadTheTransformFromThePluginArchiveAndValidateItsSettings() throws Exception {
     // Given a worker whose class path lacks the transform
     assertThrows(ClassNotFoundException.class, () -> Class.forName(TRANSFORM));
@@ -98,6 +113,7 @@ class TranslateConnectIntegrationTest {
   }
 
   @Test
+  @Order(2)
   void shouldTranslateAFileIntoATopicAndSkipTheLineItCannotTranslate() throws Exception {
     // Given a file of German captions with an over-long line among them
     Path captions = dir.resolve("captions.de.txt");
@@ -140,6 +156,7 @@ class TranslateConnectIntegrationTest {
   }
 
   @Test
+  @Order(3)
   void shouldTranslateAStructFieldIntoASinkAndSendBadRecordsToTheDeadLetterQueue()
       throws Exception {
     // Given JSON records with schemas: two captions, a number where the text belongs, an empty text
@@ -175,42 +192,52 @@ class TranslateConnectIntegrationTest {
       assertEquals("TRANSFORMATION", header(record, "__connect.errors.stage"));
     }
     assertEquals("RUNNING", connect.taskState("reviews-sink"));
+
+    // And the sink's task used the model the source's task loaded (both still run)
+    long loads =
+        MODEL_LOG.list.stream()
+            .filter(event -> event.getFormattedMessage().startsWith("Loaded the model"))
+            .count();
+    assertEquals(1, loads, "model loads: " + MODEL_LOG.list);
   }
 
+  /** A file source into captions-en, translating each line; failures skipped and logged. */
   private static Map<String, String> sourceConfig(Path file) {
-    Map<String, String> config = new HashMap<>();
-    config.put("connector.class", "org.apache.kafka.connect.file.FileStreamSourceConnector");
-    config.put("tasks.max", "1");
-    config.put("file", file.toString());
+    Map<String, String> config =
+        fileConnector("org.apache.kafka.connect.file.FileStreamSourceConnector", file);
     config.put("topic", "captions-en");
-    config.put("transforms", "translate");
-    config.put("transforms.translate.type", TRANSFORM);
-    config.put("transforms.translate.model.dir", MODEL.toString());
     config.put("transforms.translate.language.pair", "de-en");
     config.put("transforms.translate.input.max.chars", "200");
-    config.put("errors.tolerance", "all");
     config.put("errors.log.enable", "true");
     config.put("errors.log.include.messages", "true");
     return config;
   }
 
+  /** A file sink of JSON Structs from reviews, translating their 'text'; failures to the DLQ. */
   private static Map<String, String> sinkConfig(Path file) {
-    Map<String, String> config = new HashMap<>();
-    config.put("connector.class", "org.apache.kafka.connect.file.FileStreamSinkConnector");
-    config.put("tasks.max", "1");
-    config.put("file", file.toString());
+    Map<String, String> config =
+        fileConnector("org.apache.kafka.connect.file.FileStreamSinkConnector", file);
     config.put("topics", "reviews");
     config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     config.put("value.converter.schemas.enable", "true");
-    config.put("transforms", "translate");
-    config.put("transforms.translate.type", TRANSFORM);
-    config.put("transforms.translate.model.dir", MODEL.toString());
     config.put("transforms.translate.source.field", "text");
     config.put("transforms.translate.beam.size", "1");
-    config.put("errors.tolerance", "all");
     config.put("errors.deadletterqueue.topic.name", "reviews-dlq");
     config.put("errors.deadletterqueue.topic.replication.factor", "1");
     config.put("errors.deadletterqueue.context.headers.enable", "true");
+    return config;
+  }
+
+  /** One task of a file connector with the transform on the shipped model, tolerating errors. */
+  private static Map<String, String> fileConnector(String connectorClass, Path file) {
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", connectorClass);
+    config.put("tasks.max", "1");
+    config.put("file", file.toString());
+    config.put("transforms", "translate");
+    config.put("transforms.translate.type", TRANSFORM);
+    config.put("transforms.translate.model.dir", MODEL.toString());
+    config.put("errors.tolerance", "all");
     return config;
   }
 
