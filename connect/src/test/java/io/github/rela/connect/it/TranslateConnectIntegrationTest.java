@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -114,6 +117,44 @@ class TranslateConnectIntegrationTest {
 
   @Test
   @Order(2)
+  void shouldPackTheZipInConfluentHubLayoutWithoutTheWorkersOwnJars() throws Exception {
+    // Given the zip that package built
+    Path zip = Path.of(System.getProperty("rela.connect.plugin.zip"));
+    String root = zip.getFileName().toString().replaceFirst("\\.zip$", "/");
+    List<String> entries = new ArrayList<>();
+    JsonNode manifest;
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      file.stream().forEach(entry -> entries.add(entry.getName()));
+      manifest =
+          new ObjectMapper().readTree(file.getInputStream(file.getEntry(root + "manifest.json")));
+    }
+
+    // Then it holds the manifest, the docs and the jars under one directory
+    assertTrue(entries.stream().allMatch(name -> name.startsWith(root)), entries.toString());
+    assertTrue(entries.contains(root + "doc/README.md"), entries.toString());
+    assertTrue(entries.stream().anyMatch(name -> name.matches(".*/lib/rela-connect-.*\\.jar")));
+    assertTrue(
+        entries.stream().anyMatch(name -> name.matches(".*/lib/pytorch-native-cpu-.*\\.jar")));
+    assertEquals("transform", manifest.get("component_types").get(0).asText());
+    assertTrue(
+        root.startsWith(
+            manifest.get("owner").get("username").asText()
+                + "-"
+                + manifest.get("name").asText()
+                + "-"
+                + manifest.get("version").asText()),
+        root);
+
+    // And none of the jars the worker provides
+    for (String provided : List.of("kafka-clients", "connect-api", "connect-transforms", "slf4j")) {
+      assertTrue(
+          entries.stream().noneMatch(name -> name.contains("/lib/" + provided)),
+          provided + " in " + entries);
+    }
+  }
+
+  @Test
+  @Order(3)
   void shouldTranslateAFileIntoATopicAndSkipTheLineItCannotTranslate() throws Exception {
     // Given a file of German captions with an over-long line among them
     Path captions = dir.resolve("captions.de.txt");
@@ -156,7 +197,7 @@ class TranslateConnectIntegrationTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void shouldTranslateAStructFieldIntoASinkAndSendBadRecordsToTheDeadLetterQueue()
       throws Exception {
     // Given JSON records with schemas: two captions, a number where the text belongs, an empty text
