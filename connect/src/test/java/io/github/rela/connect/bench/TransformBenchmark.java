@@ -9,6 +9,8 @@ import io.github.rela.model.translate.Translator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ public final class TransformBenchmark {
 
   private static final int WARM_UP = 20;
   private static final int BATCH = 32;
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private TransformBenchmark() {}
 
@@ -56,28 +59,44 @@ public final class TransformBenchmark {
         sentences.size(),
         args[1],
         System.getProperty("ai.djl.pytorch.num_threads", "default"));
-    System.out.println("| beam | p50 ms | p95 ms | p99 ms | records/s | batched (32) sent/s |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println(
+        "| beam | p50 ms | p95 ms | p99 ms | records/s | CPU ms/record | records/CPU-s |"
+            + " batched (32) sent/s | batched sent/CPU-s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (String beam : args[3].split(",")) {
       int beamSize = Integer.parseInt(beam.strip());
-      double[] latencies = perRecord(model, beamSize, sentences);
-      double batched = batched(model, beamSize, sentences);
-      double total = Arrays.stream(latencies).sum();
+      Timing single = perRecord(model, beamSize, sentences);
+      Timing batched = batched(model, beamSize, sentences);
+      double[] latencies = single.wallMs().clone();
       Arrays.sort(latencies);
       System.out.printf(
           Locale.ROOT,
-          "| %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+          "| %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
           beamSize,
           percentile(latencies, 0.50),
           percentile(latencies, 0.95),
           percentile(latencies, 0.99),
-          latencies.length / (total / 1000),
-          batched);
+          sentences.size() / (single.totalWallMs() / 1000),
+          single.totalCpuMs() / sentences.size(),
+          sentences.size() / (single.totalCpuMs() / 1000),
+          sentences.size() / (batched.totalWallMs() / 1000),
+          sentences.size() / (batched.totalCpuMs() / 1000));
     }
   }
 
-  /** Milliseconds of each {@code apply}, after a warm-up. */
-  private static double[] perRecord(Path model, int beamSize, List<String> sentences) {
+  /**
+   * Wall-clock milliseconds of each call, and the CPU time of the calling thread in all: with one
+   * PyTorch thread the model computes on the caller's thread, so CPU time is what an idle core
+   * would take, whatever else the machine runs.
+   */
+  private record Timing(double[] wallMs, double totalCpuMs) {
+    double totalWallMs() {
+      return Arrays.stream(wallMs).sum();
+    }
+  }
+
+  /** Each {@code apply}, after a warm-up. */
+  private static Timing perRecord(Path model, int beamSize, List<String> sentences) {
     Translate<SourceRecord> transform = new Translate<>();
     transform.configure(Map.of("model.dir", model.toString(), "beam.size", beamSize));
     try {
@@ -85,20 +104,21 @@ public final class TransformBenchmark {
         transform.apply(record(sentence));
       }
       double[] latencies = new double[sentences.size()];
+      long cpuStart = CPU.getCurrentThreadCpuTime();
       for (int i = 0; i < sentences.size(); i++) {
         SourceRecord record = record(sentences.get(i));
         long start = System.nanoTime();
         transform.apply(record);
         latencies[i] = (System.nanoTime() - start) / 1e6;
       }
-      return latencies;
+      return new Timing(latencies, (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e6);
     } finally {
       transform.close();
     }
   }
 
-  /** Sentences per second of the same model translating in batches, after a warm-up. */
-  private static double batched(Path model, int beamSize, List<String> sentences)
+  /** The same model translating every sentence in batches, after a warm-up. */
+  private static Timing batched(Path model, int beamSize, List<String> sentences)
       throws IOException {
     DecodingOptions decoding = DecodingOptions.defaults().withBeamSize(beamSize);
     try (ModelLease lease = SharedModels.acquire(model);
@@ -111,9 +131,11 @@ public final class TransformBenchmark {
                 BATCH,
                 io.github.rela.model.translate.AttentionView.LAST_LAYER)) {
       translator.translate(sentences.subList(0, Math.min(WARM_UP, sentences.size())));
+      long cpuStart = CPU.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       translator.translate(sentences);
-      return sentences.size() / ((System.nanoTime() - start) / 1e9);
+      double wallMs = (System.nanoTime() - start) / 1e6;
+      return new Timing(new double[] {wallMs}, (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e6);
     }
   }
 
