@@ -16,6 +16,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -242,6 +243,18 @@ class TranslateTest {
     // Then it names the pair the model serves and holds no lease
     assertTrue(e.getMessage().contains("de-en"), e.getMessage());
     assertEquals(before, SharedModels.leases(MODEL));
+  }
+
+  @Test
+  void shouldFailToStartWithoutAModel() {
+    // When a transform names a directory that does not exist
+    ConnectException e =
+        assertThrows(
+            ConnectException.class,
+            () -> configured(Map.of("model.dir", dir.resolve("absent").toString())));
+
+    // Then the task cannot start, and the message names the directory
+    assertTrue(e.getMessage().contains("absent"), e.getMessage());
   }
 
   private static Translate<SourceRecord> configured(Map<String, String> settings) {
