@@ -101,8 +101,12 @@ public class Translate<R extends ConnectRecord<R>> implements Transformation<R> 
       return record;
     }
     String text = source.of(record.valueSchema(), record.value());
+    boolean intoValue = location == TranslateConfig.OutputLocation.VALUE;
+    if (intoValue && !source.isWholeValue()) {
+      valueOutput.requireRoom(record.value());
+    }
     TranslatedText translated = text == null ? null : translate(text);
-    if (location == TranslateConfig.OutputLocation.HEADERS) {
+    if (!intoValue) {
       return translated == null ? record : withHeaders(record, translated, true);
     }
     if (source.isWholeValue()) {

@@ -25,14 +25,28 @@ public final class ValueOutput {
     this.names = names;
   }
 
-  /** A copy of {@code value} with the outputs of {@code text}, or null outputs when it is null. */
-  public Struct addTo(Struct value, TranslatedText text) {
-    Schema schema = schemas.get(value.schema());
-    if (schema == null) {
-      schema = extend(value.schema());
-      schemas.put(value.schema(), schema);
+  /**
+   * Refuses a Struct or Map value that already has a field named like an output, before any time is
+   * spent translating it.
+   */
+  public void requireRoom(Object value) {
+    if (value instanceof Struct struct) {
+      schemaFor(struct.schema());
+    } else if (value instanceof Map<?, ?> map) {
+      for (String name : names.written()) {
+        if (map.containsKey(name)) {
+          throw Rejection.FIELD_EXISTS.exception("the value already has a field '" + name + "'");
+        }
+      }
     }
-    Struct updated = new Struct(schema);
+  }
+
+  /**
+   * A copy of {@code value} with the outputs of {@code text}, or null outputs when it is null;
+   * {@link #requireRoom} has accepted the value.
+   */
+  public Struct addTo(Struct value, TranslatedText text) {
+    Struct updated = new Struct(schemaFor(value.schema()));
     for (Field field : value.schema().fields()) {
       updated.put(field.name(), value.get(field));
     }
@@ -40,13 +54,11 @@ public final class ValueOutput {
     return updated;
   }
 
-  /** A copy of {@code value} with the outputs of {@code text}, or null outputs when it is null. */
+  /**
+   * A copy of {@code value} with the outputs of {@code text}, or null outputs when it is null;
+   * {@link #requireRoom} has accepted the value.
+   */
   public Map<Object, Object> addTo(Map<?, ?> value, TranslatedText text) {
-    for (String name : names.written()) {
-      if (value.containsKey(name)) {
-        throw Rejection.FIELD_EXISTS.exception("the value already has a field '" + name + "'");
-      }
-    }
     Map<String, Object> outputs = outputs(text);
     // A Map declares no schema: an estimate the model cannot give is left out rather than null.
     if (outputs.get(names.quality()) == null) {
@@ -55,6 +67,15 @@ public final class ValueOutput {
     Map<Object, Object> updated = new HashMap<>(value);
     updated.putAll(outputs);
     return updated;
+  }
+
+  private Schema schemaFor(Schema schema) {
+    Schema extended = schemas.get(schema);
+    if (extended == null) {
+      extended = extend(schema);
+      schemas.put(schema, extended);
+    }
+    return extended;
   }
 
   private Schema extend(Schema schema) {

@@ -171,6 +171,11 @@ class TranslateTest {
     transform = configured(Map.of("source.field", "text", "input.max.chars", "40"));
     Translate<SourceRecord> whole = configured(Map.of());
     Schema numeric = SchemaBuilder.struct().field("text", Schema.INT32_SCHEMA).build();
+    Schema clashing =
+        SchemaBuilder.struct()
+            .field("text", Schema.STRING_SCHEMA)
+            .field("translation_score", Schema.FLOAT64_SCHEMA)
+            .build();
     try {
       // Then each record that has no translatable text is refused, with the reason first
       assertRejected(Rejection.EMPTY_TEXT, transform, record(null, Map.of("text", "  ")));
@@ -186,6 +191,10 @@ class TranslateTest {
           Rejection.FIELD_EXISTS,
           transform,
           record(null, Map.of("text", "Hund", "translation", 1)));
+      assertRejected(
+          Rejection.FIELD_EXISTS,
+          transform,
+          record(clashing, new Struct(clashing).put("text", "Hund")));
     } finally {
       whole.close();
     }
