@@ -5,6 +5,7 @@ import io.github.rela.connect.ModelLease;
 import io.github.rela.connect.SharedModels;
 import io.github.rela.connect.Translate;
 import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -125,11 +126,7 @@ public final class TransformBenchmark {
         NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
-                lease.checkpoint(),
-                manager,
-                decoding,
-                BATCH,
-                io.github.rela.model.translate.AttentionView.LAST_LAYER)) {
+                lease.checkpoint(), manager, decoding, BATCH, AttentionView.LAST_LAYER)) {
       translator.translate(sentences.subList(0, Math.min(WARM_UP, sentences.size())));
       long cpuStart = CPU.getCurrentThreadCpuTime();
       long start = System.nanoTime();
