@@ -2,6 +2,8 @@ package io.github.rela.streams.app;
 
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.inference.CheckpointRegistry;
+import io.github.rela.streams.inference.ReloadTrigger;
+import io.github.rela.streams.metrics.ServingModelMetrics;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.topology.AppSerdes;
 import io.github.rela.streams.topology.Topics;
@@ -9,6 +11,7 @@ import io.github.rela.streams.topology.TopologySettings;
 import io.github.rela.streams.topology.TranslationTopology;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -28,15 +31,24 @@ public final class StreamsApp implements AutoCloseable {
   private final AppSettings settings;
   private final Topics topics;
   private final CheckpointRegistry models;
+  private final ServingModelMetrics modelMetrics;
+  private final Optional<ReloadTrigger> reloads;
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
   private final List<Runnable> errorListeners = new CopyOnWriteArrayList<>();
 
   private StreamsApp(
-      AppSettings settings, Topics topics, CheckpointRegistry models, KafkaStreams streams) {
+      AppSettings settings,
+      Topics topics,
+      CheckpointRegistry models,
+      ServingModelMetrics modelMetrics,
+      Optional<ReloadTrigger> reloads,
+      KafkaStreams streams) {
     this.settings = settings;
     this.topics = topics;
     this.models = models;
+    this.modelMetrics = modelMetrics;
+    this.reloads = reloads;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
     streams.setStateListener(
@@ -69,6 +81,8 @@ public final class StreamsApp implements AutoCloseable {
             topologySettings.modelsDir(),
             topologySettings.decoding(),
             topologySettings.batchSize());
+    ServingModelMetrics modelMetrics = new ServingModelMetrics();
+    models.addListener(modelMetrics);
     try {
       AppSerdes serdes = new AppSerdes(settings);
       Topics topics = Topics.of(settings.rela(), serdes);
@@ -76,7 +90,9 @@ public final class StreamsApp implements AutoCloseable {
           TranslationTopology.build(
               topologySettings, topics, serdes.requestDeserializers(), models);
       KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
-      StreamsApp app = new StreamsApp(settings, topics, models, streams);
+      StreamsApp app =
+          new StreamsApp(
+              settings, topics, models, modelMetrics, reloads(topologySettings, models), streams);
       streams.start();
       LOG.info(
           "Translating {} -> {} on {}",
@@ -85,9 +101,19 @@ public final class StreamsApp implements AutoCloseable {
           settings.kafka().get("bootstrap.servers"));
       return app;
     } catch (RuntimeException e) {
+      modelMetrics.close();
       models.close();
       throw e;
     }
+  }
+
+  /** The hot swap's trigger file watch, unless the interval is zero. */
+  private static Optional<ReloadTrigger> reloads(
+      TopologySettings settings, CheckpointRegistry models) {
+    if (settings.reloadInterval().isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ReloadTrigger(settings.modelsDir(), models, settings.reloadInterval()));
   }
 
   /** The settings in effect, e.g. the embedded broker's address. */
@@ -104,6 +130,16 @@ public final class StreamsApp implements AutoCloseable {
     return streams;
   }
 
+  /** The models, by language pair; {@link CheckpointRegistry#reload} swaps them. */
+  public CheckpointRegistry models() {
+    return models;
+  }
+
+  /** Which model serves each pair, and the swaps and refusals so far. */
+  public ServingModelMetrics modelMetrics() {
+    return modelMetrics;
+  }
+
   /** Waits until the application is RUNNING. */
   public void awaitRunning(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -118,7 +154,9 @@ public final class StreamsApp implements AutoCloseable {
   @Override
   public void close() {
     readiness.close();
+    reloads.ifPresent(ReloadTrigger::close);
     streams.close(Duration.ofSeconds(30));
     models.close();
+    modelMetrics.close();
   }
 }
