@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +56,18 @@ class HotSwapIntegrationTest {
   private static final String DEAD = "translation-dead-letter";
   private static final String REGISTRY = "mock://hot-swap-it";
   private static final LanguagePair DE_EN = new LanguagePair("de", "en");
-  private static final int REQUESTS_TOTAL = 240;
+  private static final List<String> OUTPUTS = List.of(RESULTS, LOW, DEAD);
+  private static final int REQUESTS_TOTAL = 300;
   private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
   @TempDir Path dir;
 
   @Test
-  void shouldSwapTheModelMidStreamWithoutLosingOrDuplicatingARecord() throws Exception {
+  void shouldSwapAndRollBackTheModelMidStreamWithoutLosingOrDuplicatingARecord() throws Exception {
     // Given the shipped model as version 1 behind a link, a re-export as version 2, a corrupt copy
     Path versions = dir.resolve("versions");
     Path v1 = CheckpointVersions.copy(CheckpointVersions.shipped(), versions.resolve("de-en-v1"));
-    Path v2 = CheckpointVersions.reexport(v1, versions.resolve("de-en-v2"), "2");
+    Path v2 = CheckpointVersions.newVersion(v1, versions.resolve("de-en-v2"), "2");
     Path broken = CheckpointVersions.corrupted(v2, versions.resolve("de-en-broken"));
     Path models = Files.createDirectories(dir.resolve("models"));
     Path link = Files.createSymbolicLink(models.resolve("de-en"), v1);
@@ -74,81 +76,102 @@ class HotSwapIntegrationTest {
             StreamsFixture.start(dir, 2, List.of(REQUESTS, RESULTS, LOW, DEAD));
         StreamsApp app = StreamsApp.start(settings(fixture, models))) {
       app.awaitRunning(TIMEOUT);
-      String oldHash = app.models().serving(DE_EN).orElseThrow().getCheckpointHash().toString();
+      String oldHash = servingHash(app);
       CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(fixture));
 
-      // When the stream runs on the old model for a while
-      fixture.awaitCommitted(List.of(RESULTS, LOW), 40, TIMEOUT, () -> null);
-      long rssBefore = residentKilobytes();
+      // When the stream runs on version 1 for a while
+      fixture.awaitCommitted(OUTPUTS, 40, TIMEOUT, () -> null);
+      long rssBefore = residentKilobytes("before the swap");
 
       // And a corrupted checkpoint is offered
-      switchLink(link, broken);
-      touch(models.resolve(ReloadTrigger.FILE));
+      offer(link, broken, models);
       await(() -> total(app, ServingModelMetrics.REFUSED_TOTAL) == 1, "the refusal");
 
-      // Then it is refused and the old model serves on
+      // Then it is refused and version 1 serves on
       assertEquals(oldHash, servingHash(app));
 
-      // When the new version is offered in the middle of the stream
-      switchLink(link, v2);
-      touch(models.resolve(ReloadTrigger.FILE));
+      // When version 2 is offered in the middle of the stream
+      offer(link, v2, models);
       await(() -> total(app, ServingModelMetrics.SWAPS_TOTAL) == 1, "the swap");
       String newHash = servingHash(app);
-      Map<Integer, Long> firstAfterSwap = endOffsets(fixture);
-      producing.get();
-      fixture.awaitCommitted(List.of(RESULTS, LOW), REQUESTS_TOTAL, TIMEOUT, () -> null);
+      assertEquals("2", app.models().serving(DE_EN).orElseThrow().getVersion().toString());
+      Map<Integer, Long> sentAfterSwap = endOffsets(fixture);
+      await(() -> app.models().retiredInUse().isEmpty(), "version 1's release");
+      residentKilobytes("after the swap");
 
-      // Then the old model is released once its last batch is done, and its memory with it
-      await(() -> app.models().retiredInUse().isEmpty(), "the old model's release");
-      long rssAfter = residentKilobytes();
+      // And, after more results, version 1 is offered again: a rollback
+      fixture.awaitCommitted(OUTPUTS, 160, TIMEOUT, () -> null);
+      offer(link, v1, models);
+      await(() -> total(app, ServingModelMetrics.SWAPS_TOTAL) == 2, "the rollback");
+      assertEquals(oldHash, servingHash(app));
+      Map<Integer, Long> sentAfterRollback = endOffsets(fixture);
+      producing.get();
+      fixture.awaitCommitted(OUTPUTS, REQUESTS_TOTAL, TIMEOUT, () -> null);
+
+      // Then version 2 is released once its last batch is done, and its memory with it
+      await(() -> app.models().retiredInUse().isEmpty(), "version 2's release");
+      long rssAfter = residentKilobytes("after the rollback");
       System.out.printf(
-          "VmRSS before the swap %d kB, after the old model's release %d kB (%+.1f%%)%n",
+          "VmRSS before the swap %d kB, after the rollback and the release %d kB (%+.1f%%)%n",
           rssBefore, rssAfter, 100.0 * (rssAfter - rssBefore) / rssBefore);
       assertTrue(
           Math.abs(rssAfter - rssBefore) <= rssBefore / 10,
           "VmRSS " + rssBefore + " kB before, " + rssAfter + " kB after");
 
-      // And every request has one result: the old hash before the swap, the new one after it
+      // And every request has one result, with version 1, 2, then 1 again in each partition
       assertFalse(oldHash.equals(newHash), "a new checkpoint hash");
-      assertEquals("2", app.models().serving(DE_EN).orElseThrow().getVersion().toString());
-      Map<String, Integer> seen = new HashMap<>();
-      Map<Integer, Map<Long, String>> hashes = new TreeMap<>();
-      for (ConsumerRecord<byte[], byte[]> record :
-          fixture.readAllCommitted(List.of(RESULTS, LOW, DEAD))) {
-        assertFalse(DEAD.equals(record.topic()), "a dead letter");
-        TranslationResult result = decode(record);
-        String id = result.getRequestId().toString();
-        seen.merge(id, 1, Integer::sum);
-        assertTrue(
-            Set.of(oldHash, newHash).contains(result.getModel().getCheckpointHash().toString()),
-            "the checkpoint of " + id);
-        hashes
-            .computeIfAbsent(partitionOf(id), p -> new TreeMap<>())
-            .put(offsetOf(id), result.getModel().getCheckpointHash().toString());
-      }
-      assertEquals(REQUESTS_TOTAL, seen.size(), "distinct requests translated");
-      seen.forEach((id, n) -> assertEquals(1, n, "results for " + id));
-      int oldCount = 0;
-      int newCount = 0;
+      Map<Integer, Map<Long, String>> hashes = resultHashes(fixture);
+      assertEquals(REQUESTS_TOTAL, hashes.values().stream().mapToInt(Map::size).sum());
+      int[] counts = new int[2];
       for (var partition : hashes.entrySet()) {
-        boolean swapped = false;
-        for (var offsetAndHash : partition.getValue().entrySet()) {
-          String at = partition.getKey() + "@" + offsetAndHash.getKey();
-          if (offsetAndHash.getValue().equals(oldHash)) {
-            assertFalse(swapped, "the old model after the new one at " + at);
-            assertTrue(
-                offsetAndHash.getKey() < firstAfterSwap.get(partition.getKey()),
-                "the old model for a request sent after the swap at " + at);
-            oldCount++;
-          } else {
-            swapped = true;
-            newCount++;
-          }
-        }
+        int p = partition.getKey();
+        List<String> runs = new ArrayList<>();
+        partition
+            .getValue()
+            .forEach(
+                (offset, hash) -> {
+                  String at = p + "@" + offset;
+                  assertTrue(Set.of(oldHash, newHash).contains(hash), "the checkpoint of " + at);
+                  if (offset >= sentAfterSwap.get(p) && offset < sentAfterRollback.get(p)) {
+                    assertTrue(
+                        hash.equals(newHash) || runs.size() >= 2, "sent after the swap: " + at);
+                  } else if (offset >= sentAfterRollback.get(p)) {
+                    assertEquals(oldHash, hash, "sent after the rollback: " + at);
+                  }
+                  if (runs.isEmpty() || !runs.get(runs.size() - 1).equals(hash)) {
+                    runs.add(hash);
+                  }
+                  counts[hash.equals(oldHash) ? 0 : 1]++;
+                });
+        assertEquals(List.of(oldHash, newHash, oldHash), runs, "the models of partition " + p);
       }
-      System.out.printf("%d results from the old model, %d from the new one%n", oldCount, newCount);
-      assertTrue(oldCount >= 40 && newCount > 0, oldCount + " old, " + newCount + " new");
+      System.out.printf("%d results of version 1, %d of version 2%n", counts[0], counts[1]);
     }
+  }
+
+  /**
+   * The committed results by partition and offset of their request, each request once: the
+   * checkpoint hash of the model that translated it.
+   */
+  private static Map<Integer, Map<Long, String>> resultHashes(StreamsFixture fixture) {
+    Map<Integer, Map<Long, String>> hashes = new TreeMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : fixture.readAllCommitted(OUTPUTS)) {
+      assertFalse(DEAD.equals(record.topic()), "a dead letter");
+      TranslationResult result = decode(record);
+      String id = result.getRequestId().toString();
+      String before =
+          hashes
+              .computeIfAbsent(partitionOf(id), p -> new TreeMap<>())
+              .put(offsetOf(id), result.getModel().getCheckpointHash().toString());
+      assertEquals(null, before, "a second result for " + id);
+    }
+    return hashes;
+  }
+
+  /** Points the models' link at {@code checkpoint} and touches the trigger. */
+  private static void offer(Path link, Path checkpoint, Path models) throws Exception {
+    switchLink(link, checkpoint);
+    touch(models.resolve(ReloadTrigger.FILE));
   }
 
   private Map<String, String> kafka(StreamsFixture fixture, Path models) {
@@ -254,12 +277,16 @@ class HotSwapIntegrationTest {
   }
 
   /** VmRSS of this JVM after a full collection, in kB. */
-  private static long residentKilobytes() throws Exception {
+  private static long residentKilobytes(String when) throws Exception {
     System.gc();
     Thread.sleep(500);
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        long rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        System.out.printf(
+            "VmRSS %s: %d kB (Java heap committed %d kB)%n",
+            when, rss, Runtime.getRuntime().totalMemory() / 1024);
+        return rss;
       }
     }
     throw new IllegalStateException("no VmRSS in /proc/self/status");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -50,27 +51,34 @@ public final class CheckpointVersions {
 
   /**
    * Writes the checkpoint {@code from} again into {@code to} as {@code version}, with fp32 weights:
-   * a valid checkpoint with a new weights hash and the same model.
+   * a valid checkpoint with a new weights hash (when {@code from} is fp16) and the same model.
    */
-  public static Path reexport(Path from, Path to, String version) {
-    try (NDManager manager = NDManager.newBaseManager()) {
-      Checkpoint checkpoint = CheckpointReader.read(from, manager);
-      CheckpointConfig old = checkpoint.config();
-      Map<String, Object> training = new TreeMap<>(old.training());
-      training.put("version", version);
-      training.put("note", "re-exported as fp32 for the hot-swap test");
-      CheckpointConfig config =
-          CheckpointConfig.of(
+  public static Path newVersion(Path from, Path to, String version) {
+    return reexport(
+        from,
+        to,
+        old -> {
+          Map<String, Object> training = new TreeMap<>(old.training());
+          training.put("version", version);
+          training.put("note", "re-exported as fp32 for the hot-swap tests");
+          return CheckpointConfig.of(
               old.model(),
               old.tokenizer(),
               old.sourceLanguage(),
               old.targetLanguage(),
               WeightsDtype.FLOAT32,
               training);
+        });
+  }
+
+  /** Writes the weights of {@code from} into {@code to} with the config {@code change} makes. */
+  public static Path reexport(Path from, Path to, UnaryOperator<CheckpointConfig> change) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Checkpoint checkpoint = CheckpointReader.read(from, manager);
       CheckpointWriter.write(
           to,
           checkpoint.model(),
-          config,
+          change.apply(checkpoint.config()),
           checkpoint.sourceTokenizer(),
           checkpoint.targetTokenizer());
       return to;
