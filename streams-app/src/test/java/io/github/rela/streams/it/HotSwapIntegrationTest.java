@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rela.schemas.avro.TranslationResult;
-import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.inference.ReloadTrigger;
@@ -33,12 +32,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,7 +154,7 @@ class HotSwapIntegrationTest {
     Map<Integer, Map<Long, String>> hashes = new TreeMap<>();
     for (ConsumerRecord<byte[], byte[]> record : fixture.readAllCommitted(OUTPUTS)) {
       assertFalse(DEAD.equals(record.topic()), "a dead letter");
-      TranslationResult result = decode(record);
+      TranslationResult result = StreamsFixture.result(record, REGISTRY);
       String id = result.getRequestId().toString();
       String before =
           hashes
@@ -203,12 +200,7 @@ class HotSwapIntegrationTest {
       "eine frau liest ein buch .",
       "kinder spielen auf der straße ."
     };
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+    try (KafkaProducer<byte[], byte[]> producer = fixture.producer()) {
       for (int i = 0; i < REQUESTS_TOTAL; i++) {
         byte[] key = ("k-" + i).getBytes(StandardCharsets.UTF_8);
         byte[] text = texts[i % texts.length].getBytes(StandardCharsets.UTF_8);
@@ -300,11 +292,5 @@ class HotSwapIntegrationTest {
 
   private static long offsetOf(String id) {
     return Long.parseLong(id.substring(id.indexOf('@') + 1));
-  }
-
-  private static TranslationResult decode(ConsumerRecord<byte[], byte[]> record) {
-    TranslationResultDeserializer deserializer = new TranslationResultDeserializer();
-    deserializer.configure(Map.of("schema.registry.url", REGISTRY), false);
-    return deserializer.deserialize(record.topic(), record.value());
   }
 }

@@ -3,7 +3,6 @@ package io.github.rela.streams.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rela.schemas.avro.TranslationResult;
-import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.settings.ConfigLoader;
 import io.github.rela.streams.testing.StreamsFixture;
@@ -19,10 +18,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupType;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +87,7 @@ class StreamsProtocolIntegrationTest {
     for (ConsumerRecord<byte[], byte[]> record : fixture.readAllCommitted(outputs)) {
       assertEquals(
           outputs.subList(0, 2).contains(record.topic()), true, "a result, not a dead letter");
-      TranslationResult result = decode(record);
+      TranslationResult result = StreamsFixture.result(record, REGISTRY);
       String previous =
           translations.put(result.getRequestId().toString(), result.getTranslation().toString());
       assertEquals(null, previous, "a second result for " + result.getRequestId());
@@ -115,12 +112,7 @@ class StreamsProtocolIntegrationTest {
   }
 
   private static void produce(StreamsFixture fixture) throws Exception {
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+    try (KafkaProducer<byte[], byte[]> producer = fixture.producer()) {
       for (int i = 0; i < COUNT; i++) {
         String text = "ein mann " + (i % 3 == 0 ? "läuft im park" : "spielt mit dem hund " + i);
         producer
@@ -132,11 +124,5 @@ class StreamsProtocolIntegrationTest {
             .get();
       }
     }
-  }
-
-  private static TranslationResult decode(ConsumerRecord<byte[], byte[]> record) {
-    TranslationResultDeserializer deserializer = new TranslationResultDeserializer();
-    deserializer.configure(Map.of("schema.registry.url", REGISTRY), false);
-    return deserializer.deserialize(record.topic(), record.value());
   }
 }
