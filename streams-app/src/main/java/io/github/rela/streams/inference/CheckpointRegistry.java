@@ -163,8 +163,8 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
    * {@link ReloadTrigger}, one reload at a time.
    */
   public synchronized void reload() {
-    directories.forEach(this::reload);
     retired.removeIf(ServedModel::released);
+    directories.forEach(this::reload);
   }
 
   private void reload(LanguagePair pair, Path dir) {

@@ -20,7 +20,7 @@ final class ServedModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServedModel.class);
 
-  private final Checkpoint checkpoint;
+  private volatile Checkpoint checkpoint;
   private final ModelInfo info;
   private final Manifest manifest;
   private final NDManager manager;
@@ -58,10 +58,16 @@ final class ServedModel {
     }
   }
 
-  /** Drops a reference; the last one frees the weights. */
+  /**
+   * Drops a reference; the last one frees the weights. DJL backs tensors made from Java arrays with
+   * direct byte buffers, which only a garbage collection frees once the model's objects are
+   * unreachable: the model is dropped here and, a swap being rare, one collection is asked for.
+   */
   void release() {
     if (references.decrementAndGet() == 0) {
       manager.close();
+      checkpoint = null;
+      System.gc();
       LOG.info(
           "Released model {} version {} (checkpoint {})",
           info.getName(),

@@ -268,10 +268,13 @@ class HotSwapIntegrationTest {
     }
   }
 
-  /** VmRSS of this JVM after a full collection, in kB. */
+  /**
+   * VmRSS of this JVM after a full collection and a trim of the native heap (every second, see the
+   * failsafe settings in the pom), in kB.
+   */
   private static long residentKilobytes(String when) throws Exception {
     System.gc();
-    Thread.sleep(500);
+    Thread.sleep(2500);
     for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
       if (line.startsWith("VmRSS:")) {
         long rss = Long.parseLong(line.replaceAll("[^0-9]", ""));
