@@ -83,6 +83,7 @@ public final class StreamsApp implements AutoCloseable {
             topologySettings.batchSize());
     ServingModelMetrics modelMetrics = new ServingModelMetrics();
     models.addListener(modelMetrics);
+    Optional<ReloadTrigger> reloads = Optional.empty();
     try {
       AppSerdes serdes = new AppSerdes(settings);
       Topics topics = Topics.of(settings.rela(), serdes);
@@ -90,9 +91,8 @@ public final class StreamsApp implements AutoCloseable {
           TranslationTopology.build(
               topologySettings, topics, serdes.requestDeserializers(), models);
       KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
-      StreamsApp app =
-          new StreamsApp(
-              settings, topics, models, modelMetrics, reloads(topologySettings, models), streams);
+      reloads = reloads(topologySettings, models);
+      StreamsApp app = new StreamsApp(settings, topics, models, modelMetrics, reloads, streams);
       streams.start();
       LOG.info(
           "Translating {} -> {} on {}",
@@ -101,6 +101,7 @@ public final class StreamsApp implements AutoCloseable {
           settings.kafka().get("bootstrap.servers"));
       return app;
     } catch (RuntimeException e) {
+      reloads.ifPresent(ReloadTrigger::close);
       modelMetrics.close();
       models.close();
       throw e;
