@@ -9,6 +9,7 @@ import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.inference.ReloadTrigger;
 import io.github.rela.streams.metrics.ServingModelMetrics;
+import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.ConfigLoader;
 import io.github.rela.streams.testing.CheckpointVersions;
 import io.github.rela.streams.testing.StreamsFixture;
@@ -41,9 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A hot model swap in the middle of a stream, with the shipped model: a corrupted checkpoint is
- * refused while the old model serves on, then a new version takes over between batches. Every
- * request is translated once (read_committed), by the old model before the swap and by the new one
- * after it, and the old model's memory is given back.
+ * refused while the old model serves on, then a new version takes over between batches, and later
+ * the old one again (a rollback). Every request is translated once (read_committed), by the model
+ * that served when its batch ran, and a replaced model's memory is given back.
  */
 class HotSwapIntegrationTest {
 
@@ -187,8 +188,7 @@ class HotSwapIntegrationTest {
     return s;
   }
 
-  private io.github.rela.streams.settings.AppSettings settings(
-      StreamsFixture fixture, Path models) {
+  private AppSettings settings(StreamsFixture fixture, Path models) {
     return ConfigLoader.load(null, Map.of(), kafka(fixture, models));
   }
 
