@@ -4,6 +4,7 @@ import io.github.rela.streams.local.LocalMode;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.ConfigLoader;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +16,12 @@ import org.apache.kafka.streams.KafkaStreams;
  * {@code rela run} does, and a plain {@code main} for a separate JVM (the crash tests kill it).
  */
 public final class AppRunner {
+
+  /**
+   * How long SIGTERM waits for the application to close (the last batch, its commit): a container
+   * platform's grace period must be longer.
+   */
+  public static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
   private AppRunner() {}
 
@@ -63,7 +70,7 @@ public final class AppRunner {
 
   private static void awaitQuietly(CountDownLatch latch) {
     try {
-      latch.await(60, TimeUnit.SECONDS);
+      latch.await(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -16,9 +16,12 @@ import org.apache.kafka.streams.KafkaStreams;
  * running or rebalancing, {@code <java.io.tmpdir>/rela-ready} is touched every 5 seconds; otherwise
  * it is removed, and it is removed on shutdown.
  */
-final class ReadinessFile implements AutoCloseable {
+public final class ReadinessFile implements AutoCloseable {
 
-  static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"), "rela-ready");
+  /** The file's name, in {@code java.io.tmpdir} ({@code /tmp} in the container image). */
+  public static final String NAME = "rela-ready";
+
+  static final Path FILE = Path.of(System.getProperty("java.io.tmpdir"), NAME);
 
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(

@@ -2,6 +2,8 @@ package io.github.rela.streams.app;
 
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.inference.CheckpointRegistry;
+import io.github.rela.streams.inference.ReloadTrigger;
+import io.github.rela.streams.metrics.ServingModelMetrics;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.topology.AppSerdes;
 import io.github.rela.streams.topology.Topics;
@@ -9,6 +11,7 @@ import io.github.rela.streams.topology.TopologySettings;
 import io.github.rela.streams.topology.TranslationTopology;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -26,15 +29,24 @@ public final class StreamsApp implements AutoCloseable {
   private final AppSettings settings;
   private final Topics topics;
   private final CheckpointRegistry models;
+  private final ServingModelMetrics modelMetrics;
+  private final Optional<ReloadTrigger> reloads;
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
   private final List<Runnable> errorListeners = new CopyOnWriteArrayList<>();
 
   private StreamsApp(
-      AppSettings settings, Topics topics, CheckpointRegistry models, KafkaStreams streams) {
+      AppSettings settings,
+      Topics topics,
+      CheckpointRegistry models,
+      ServingModelMetrics modelMetrics,
+      Optional<ReloadTrigger> reloads,
+      KafkaStreams streams) {
     this.settings = settings;
     this.topics = topics;
     this.models = models;
+    this.modelMetrics = modelMetrics;
+    this.reloads = reloads;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
     streams.setStateListener(
@@ -67,6 +79,9 @@ public final class StreamsApp implements AutoCloseable {
             topologySettings.modelsDir(),
             topologySettings.decoding(),
             topologySettings.batchSize());
+    ServingModelMetrics modelMetrics = new ServingModelMetrics();
+    models.addListener(modelMetrics);
+    Optional<ReloadTrigger> reloads = Optional.empty();
     try {
       AppSerdes serdes = new AppSerdes(settings);
       Topics topics = Topics.of(settings.rela(), serdes);
@@ -74,7 +89,8 @@ public final class StreamsApp implements AutoCloseable {
           TranslationTopology.build(
               topologySettings, topics, serdes.requestDeserializers(), models);
       KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
-      StreamsApp app = new StreamsApp(settings, topics, models, streams);
+      reloads = reloads(topologySettings, models);
+      StreamsApp app = new StreamsApp(settings, topics, models, modelMetrics, reloads, streams);
       streams.start();
       LOG.info(
           "Translating {} -> {} on {}",
@@ -83,9 +99,20 @@ public final class StreamsApp implements AutoCloseable {
           settings.kafka().get("bootstrap.servers"));
       return app;
     } catch (RuntimeException e) {
+      reloads.ifPresent(ReloadTrigger::close);
+      modelMetrics.close();
       models.close();
       throw e;
     }
+  }
+
+  /** The hot swap's trigger file watch, unless the interval is zero. */
+  private static Optional<ReloadTrigger> reloads(
+      TopologySettings settings, CheckpointRegistry models) {
+    if (settings.reloadInterval().isZero()) {
+      return Optional.empty();
+    }
+    return Optional.of(new ReloadTrigger(settings.modelsDir(), models, settings.reloadInterval()));
   }
 
   /** The settings it runs with. */
@@ -102,6 +129,16 @@ public final class StreamsApp implements AutoCloseable {
     return streams;
   }
 
+  /** The models, by language pair; {@link CheckpointRegistry#reload} swaps them. */
+  public CheckpointRegistry models() {
+    return models;
+  }
+
+  /** Which model serves each pair, and the swaps and refusals so far. */
+  public ServingModelMetrics modelMetrics() {
+    return modelMetrics;
+  }
+
   /** Waits until the application is RUNNING. */
   public void awaitRunning(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -116,7 +153,9 @@ public final class StreamsApp implements AutoCloseable {
   @Override
   public void close() {
     readiness.close();
+    reloads.ifPresent(ReloadTrigger::close);
     streams.close(Duration.ofSeconds(30));
     models.close();
+    modelMetrics.close();
   }
 }

@@ -16,6 +16,14 @@ public interface BatchTranslator extends AutoCloseable {
   /** Which model this is, stamped on every result. */
   ModelInfo modelInfo();
 
+  /**
+   * Whether another model serves this translator's pair now (a hot swap): the caller closes it at
+   * the end of the batch and opens a new one.
+   */
+  default boolean replaced() {
+    return false;
+  }
+
   /** How it decodes, stamped on every result. */
   DecodingSettings decodingSettings();
 

@@ -5,6 +5,7 @@ import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.checkpoint.CheckpointWriter;
+import io.github.rela.model.checkpoint.Manifest;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
@@ -16,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,17 +32,23 @@ import org.slf4j.LoggerFactory;
  * The checkpoints of a models directory, one per language pair, loaded once (verified, weights
  * shared by every stream thread) and handed out as per-thread translators. A directory that is
  * itself a checkpoint serves its one pair.
+ *
+ * <p>{@link #reload} swaps models without a restart: each directory that serves a pair is read
+ * again (through a symbolic link, if it is one), and a checkpoint that differs from the serving one
+ * is verified, loaded beside it and then served. Translators of the replaced model finish their
+ * batch and are reopened at the next one; its weights are freed when the last of them closes. A
+ * checkpoint that fails verification or names another pair is refused, and the old model serves on.
  */
 public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CheckpointRegistry.class);
 
-  private final NDManager manager = NDManager.newBaseManager();
-  private final Map<LanguagePair, Loaded> models = new HashMap<>();
+  private final Map<LanguagePair, Path> directories = new ConcurrentHashMap<>();
+  private final Map<LanguagePair, ServedModel> models = new ConcurrentHashMap<>();
+  private final List<ServedModel> retired = new CopyOnWriteArrayList<>();
+  private final List<ModelListener> listeners = new CopyOnWriteArrayList<>();
   private final DecodingOptions decoding;
   private final int batchSize;
-
-  private record Loaded(Checkpoint checkpoint, ModelInfo info) {}
 
   /**
    * Loads every checkpoint under {@code modelsDir}.
@@ -51,17 +60,25 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
     this.batchSize = batchSize;
     try {
       for (Path dir : checkpointDirs(modelsDir)) {
-        load(dir);
+        ServedModel model = load(dir);
+        LanguagePair pair = pairOf(model);
+        if (models.containsKey(pair)) {
+          model.release();
+          throw new IllegalArgumentException(
+              "Two models serve " + pair + ": " + directories.get(pair) + " and " + dir);
+        }
+        directories.put(pair, dir);
+        models.put(pair, model);
+        LOG.info("Serving {} with the model in {}", pair, model.checkpoint().directory());
       }
     } catch (IOException e) {
-      manager.close();
+      close();
       throw new UncheckedIOException("Cannot load the models in " + modelsDir, e);
     } catch (RuntimeException e) {
-      manager.close();
+      close();
       throw e;
     }
     if (models.isEmpty()) {
-      manager.close();
       throw new IllegalArgumentException(
           "No model checkpoint (a directory with "
               + CheckpointWriter.CONFIG_FILE
@@ -71,9 +88,9 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
     }
   }
 
-  private static java.util.List<Path> checkpointDirs(Path modelsDir) throws IOException {
+  private static List<Path> checkpointDirs(Path modelsDir) throws IOException {
     if (Files.exists(modelsDir.resolve(CheckpointWriter.CONFIG_FILE))) {
-      return java.util.List.of(modelsDir);
+      return List.of(modelsDir);
     }
     if (!Files.isDirectory(modelsDir)) {
       throw new IllegalArgumentException(
@@ -90,22 +107,30 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
     }
   }
 
-  private void load(Path dir) throws IOException {
-    Checkpoint checkpoint = CheckpointReader.read(dir, manager);
-    CheckpointConfig config = checkpoint.config();
-    LanguagePair pair = new LanguagePair(config.sourceLanguage(), config.targetLanguage());
-    if (models.containsKey(pair)) {
-      throw new IllegalArgumentException(
-          "Two models serve "
-              + pair
-              + ": "
-              + models.get(pair).checkpoint().directory()
-              + " and "
-              + dir);
+  /**
+   * Verifies and loads the checkpoint {@code dir} points at now. The real path is kept: a link
+   * switched later does not change which files this model's translators read.
+   */
+  private static ServedModel load(Path dir) throws IOException {
+    Path real = dir.toRealPath();
+    NDManager manager = NDManager.newBaseManager();
+    try {
+      Manifest manifest = Manifest.readAndVerify(real);
+      Checkpoint checkpoint = CheckpointReader.read(real, manager);
+      Map<String, Object> training = checkpoint.config().training();
+      String version =
+          String.valueOf(training.getOrDefault("version", training.getOrDefault("step", "final")));
+      ModelInfo info = new ModelInfo(name(real), version, weightsHash(real));
+      return new ServedModel(checkpoint, info, manifest, manager);
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      throw e;
     }
-    String version = String.valueOf(config.training().getOrDefault("step", "final"));
-    models.put(pair, new Loaded(checkpoint, new ModelInfo(name(dir), version, weightsHash(dir))));
-    LOG.info("Serving {} with the model in {}", pair, dir);
+  }
+
+  private static LanguagePair pairOf(ServedModel model) {
+    CheckpointConfig config = model.checkpoint().config();
+    return new LanguagePair(config.sourceLanguage(), config.targetLanguage());
   }
 
   private static String name(Path dir) {
@@ -127,6 +152,85 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
     }
   }
 
+  /** Tells {@code listener} about every swap and refusal, and now which models serve. */
+  public void addListener(ModelListener listener) {
+    listeners.add(listener);
+    models.forEach((pair, model) -> listener.serving(pair, model.info()));
+  }
+
+  /**
+   * Reads every serving directory again and swaps in each checkpoint that changed; called by the
+   * {@link ReloadTrigger}, one reload at a time.
+   */
+  public synchronized void reload() {
+    retired.removeIf(ServedModel::released);
+    directories.forEach(this::reload);
+  }
+
+  private void reload(LanguagePair pair, Path dir) {
+    ServedModel serving = models.get(pair);
+    ServedModel candidate;
+    try {
+      if (unchanged(serving, dir)) {
+        return;
+      }
+      candidate = load(dir);
+    } catch (IOException | RuntimeException e) {
+      refuse(pair, dir, serving, e.getMessage());
+      return;
+    }
+    LanguagePair offered = pairOf(candidate);
+    if (!offered.equals(pair)) {
+      candidate.release();
+      refuse(pair, dir, serving, "it translates " + offered + ", this directory serves " + pair);
+      return;
+    }
+    models.put(pair, candidate);
+    retired.add(serving);
+    serving.retire();
+    ModelInfo from = serving.info();
+    ModelInfo to = candidate.info();
+    LOG.info(
+        "Swapped the model of {}: {} version {} (checkpoint {}) replaces {} version {} (checkpoint"
+            + " {}); the old one is released after its last batch",
+        pair,
+        to.getName(),
+        to.getVersion(),
+        to.getCheckpointHash(),
+        from.getName(),
+        from.getVersion(),
+        from.getCheckpointHash());
+    listeners.forEach(l -> l.serving(pair, to));
+  }
+
+  /** Same real directory and same manifest: nothing to load. */
+  private static boolean unchanged(ServedModel serving, Path dir) throws IOException {
+    return dir.toRealPath().equals(serving.checkpoint().directory())
+        && Manifest.readAndVerify(serving.checkpoint().directory()).equals(serving.manifest());
+  }
+
+  private void refuse(LanguagePair pair, Path dir, ServedModel serving, String reason) {
+    LOG.error(
+        "Refused the checkpoint in {} for {}: {}; still serving {} version {} (checkpoint {})",
+        dir,
+        pair,
+        reason,
+        serving.info().getName(),
+        serving.info().getVersion(),
+        serving.info().getCheckpointHash());
+    listeners.forEach(l -> l.refused(pair, dir, reason));
+  }
+
+  /** The model that serves {@code pair} now. */
+  public Optional<ModelInfo> serving(LanguagePair pair) {
+    return Optional.ofNullable(models.get(pair)).map(ServedModel::info);
+  }
+
+  /** Replaced models whose weights are still held by a translator in the middle of a batch. */
+  public List<ModelInfo> retiredInUse() {
+    return retired.stream().filter(m -> !m.released()).map(ServedModel::info).toList();
+  }
+
   @Override
   public Set<LanguagePair> pairs() {
     return Set.copyOf(models.keySet());
@@ -134,26 +238,29 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
 
   @Override
   public Optional<BatchTranslator> open(LanguagePair pair) {
-    Loaded loaded = models.get(pair);
-    if (loaded == null) {
+    ServedModel model = models.get(pair);
+    if (model == null) {
       return Optional.empty();
     }
-    NDManager own = manager.newSubManager();
+    model.acquire();
+    NDManager own = model.newSubManager();
     try {
       Translator translator =
-          Translator.open(loaded.checkpoint(), own, decoding, batchSize, AttentionView.LAST_LAYER);
+          Translator.open(model.checkpoint(), own, decoding, batchSize, AttentionView.LAST_LAYER);
       DecodingSettings settings =
           new DecodingSettings(
               decoding.beamSize(), decoding.maxLengthConstant(), (double) decoding.lengthPenalty());
-      return Optional.of(new ModelBatchTranslator(translator, loaded.info(), settings, own));
-    } catch (IOException e) {
+      return Optional.of(new ModelBatchTranslator(translator, model, settings, own));
+    } catch (IOException | RuntimeException e) {
       own.close();
-      throw new UncheckedIOException("Cannot open a translator for " + pair, e);
+      model.release();
+      throw new IllegalStateException("Cannot open a translator for " + pair, e);
     }
   }
 
   @Override
   public void close() {
-    manager.close();
+    models.values().forEach(ServedModel::retire);
+    models.clear();
   }
 }

@@ -17,20 +17,21 @@ import java.util.List;
 final class ModelBatchTranslator implements BatchTranslator {
 
   private final Translator translator;
-  private final ModelInfo modelInfo;
+  private final ServedModel model;
   private final DecodingSettings decodingSettings;
   private final AutoCloseable resources;
 
   /**
+   * @param model whose reference this translator holds until it closes
    * @param resources closed with this translator (its tokenizers' and arrays' owners)
    */
   ModelBatchTranslator(
       Translator translator,
-      ModelInfo modelInfo,
+      ServedModel model,
       DecodingSettings decodingSettings,
       AutoCloseable resources) {
     this.translator = translator;
-    this.modelInfo = modelInfo;
+    this.model = model;
     this.decodingSettings = decodingSettings;
     this.resources = resources;
   }
@@ -65,7 +66,12 @@ final class ModelBatchTranslator implements BatchTranslator {
 
   @Override
   public ModelInfo modelInfo() {
-    return modelInfo;
+    return model.info();
+  }
+
+  @Override
+  public boolean replaced() {
+    return model.retired();
   }
 
   @Override
@@ -79,7 +85,9 @@ final class ModelBatchTranslator implements BatchTranslator {
       translator.close();
       resources.close();
     } catch (Exception e) {
-      throw new IllegalStateException("Closing the translator of " + modelInfo.getName(), e);
+      throw new IllegalStateException("Closing the translator of " + model.info().getName(), e);
+    } finally {
+      model.release();
     }
   }
 }

@@ -50,6 +50,7 @@ public final class RelaStreamsConfig extends AbstractConfig {
   public static final String DECODE_THREADS = "rela.decode.threads";
 
   public static final String MODELS_DIR = "rela.models.dir";
+  public static final String MODELS_RELOAD_INTERVAL_MS = "rela.models.reload.interval.ms";
   public static final String DEFAULT_LANGUAGE_PAIR = "rela.default.language.pair";
   public static final String MAX_SOURCE_CHARS = "rela.input.max.chars";
   public static final String INPUT_FORMAT = "rela.input.format";
@@ -235,6 +236,14 @@ public final class RelaStreamsConfig extends AbstractConfig {
             Importance.HIGH,
             "Directory of model checkpoints, one sub-directory each; empty uses the shipped"
                 + " default model.")
+        .define(
+            MODELS_RELOAD_INTERVAL_MS,
+            Type.LONG,
+            5000L,
+            Range.atLeast(0),
+            Importance.MEDIUM,
+            "How often the models directory's RELOAD file is checked; touching it swaps in the"
+                + " checkpoints that changed, without a restart. 0 turns hot swaps off.")
         .define(
             DEFAULT_LANGUAGE_PAIR,
             Type.STRING,

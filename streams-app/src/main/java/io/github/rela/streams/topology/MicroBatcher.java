@@ -107,6 +107,24 @@ final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], O
     if (buffered > 0 && now - oldestBufferedAt >= linger.toMillis()) {
       flush();
     }
+    closeReplaced();
+  }
+
+  /**
+   * Closes the translators of models that a hot swap replaced, so that an idle task does not keep
+   * an old model's memory; the next batch opens a translator of the serving model.
+   */
+  private void closeReplaced() {
+    translators
+        .values()
+        .removeIf(
+            translator -> {
+              if (translator.replaced()) {
+                translator.close();
+                return true;
+              }
+              return false;
+            });
   }
 
   /** Translates everything buffered, one language pair at a time, and empties the buffer. */
@@ -215,7 +233,11 @@ final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], O
     return headers;
   }
 
+  /**
+   * The translator of the model serving {@code pair}; a swap takes effect here, between batches.
+   */
   private BatchTranslator translator(LanguagePair pair) {
+    closeReplaced();
     BatchTranslator translator = translators.get(pair);
     if (translator == null) {
       translator =

@@ -11,11 +11,13 @@ import java.time.Duration;
  * The settings the topology and its models run with, read once from the validated configuration.
  *
  * @param modelsDir the checkpoints, one sub-directory per language pair
+ * @param reloadInterval how often the hot swap's trigger file is checked; zero: never
  * @param lowConfidenceToBoth low-confidence results go to the results topic as well
  * @param maxSourceChars longer requests are dead letters
  */
 public record TopologySettings(
     Path modelsDir,
+    Duration reloadInterval,
     DecodingOptions decoding,
     LanguagePair defaultPair,
     int batchSize,
@@ -28,6 +30,7 @@ public record TopologySettings(
     String models = config.getString(RelaStreamsConfig.MODELS_DIR);
     return new TopologySettings(
         models.isBlank() ? DefaultModel.directory() : Path.of(models),
+        Duration.ofMillis(config.getLong(RelaStreamsConfig.MODELS_RELOAD_INTERVAL_MS)),
         DecodingOptions.defaults()
             .withBeamSize(config.getInt(RelaStreamsConfig.BEAM_SIZE))
             .withLengthPenalty(config.getDouble(RelaStreamsConfig.LENGTH_PENALTY).floatValue())

@@ -1,5 +1,7 @@
 package io.github.rela.streams.testing;
 
+import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import io.github.rela.streams.local.EmbeddedKafkaBroker;
 import io.github.rela.streams.local.TopicCreator;
 import java.nio.file.Path;
@@ -11,7 +13,10 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * What the integration tests share: a real KRaft broker in this JVM (on a free port), its topics, a
@@ -41,6 +46,24 @@ public final class StreamsFixture implements AutoCloseable {
   /** Writes the tiny de-en checkpoint under {@code dir}/models; returns that models directory. */
   public Path tinyModels() {
     return TinyCheckpoint.write(dir.resolve("models"));
+  }
+
+  /** A producer of raw keys and values, e.g. plain-text requests. */
+  public KafkaProducer<byte[], byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+  }
+
+  /** A committed result record's value, read with the schemas of {@code registryUrl}. */
+  public static TranslationResult result(
+      ConsumerRecord<byte[], byte[]> record, String registryUrl) {
+    try (TranslationResultDeserializer deserializer = new TranslationResultDeserializer()) {
+      deserializer.configure(Map.of("schema.registry.url", registryUrl), false);
+      return deserializer.deserialize(record.topic(), record.value());
+    }
   }
 
   /** A consumer of {@code topics} from the beginning that sees committed records only. */
