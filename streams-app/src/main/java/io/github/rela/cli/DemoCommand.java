@@ -59,7 +59,12 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (StreamsApp app = StreamsApp.start(options.settings())) {
       AppSettings settings = app.settings();
-      out.println("Starting (the first batch loads the model)...");
+      out.println(
+          "Kafka at "
+              + settings.kafka().get("bootstrap.servers")
+              + ", schema registry at "
+              + settings.kafka().get("schema.registry.url")
+              + ". Starting (the first batch loads the model)...");
       app.awaitRunning(Duration.ofSeconds(120));
       try (KafkaProducer<String, String> producer = producer(settings);
           KafkaConsumer<byte[], byte[]> consumer = consumer(settings)) {

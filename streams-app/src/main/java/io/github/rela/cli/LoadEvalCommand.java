@@ -1,5 +1,6 @@
 package io.github.rela.cli;
 
+import io.github.rela.streams.embedded.LocalEndpoints;
 import io.github.rela.streams.eval.EvalSetLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -47,14 +48,16 @@ public final class LoadEvalCommand implements Callable<Integer> {
 
   @Option(
       names = "--bootstrap-servers",
-      defaultValue = "127.0.0.1:9092",
-      description = "Kafka brokers (the default is where 'rela run' puts its embedded one).")
+      description =
+          "Kafka brokers (default: the embedded broker of a running 'rela run', as advertised in"
+              + " var/endpoints.properties, else 127.0.0.1:9092).")
   String bootstrapServers;
 
   @Option(
       names = "--schema-registry-url",
-      defaultValue = "mock://rela",
-      description = "Schema registry (the default is the embedded one's in-memory registry).")
+      description =
+          "Schema registry (default: the embedded broker's registry, else"
+              + " http://127.0.0.1:8081).")
   String registry;
 
   @Option(
@@ -65,9 +68,11 @@ public final class LoadEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    LocalEndpoints endpoints =
+        LocalEndpoints.resolve(bootstrapServers, registry, LocalEndpoints.defaultFile());
     Map<String, Object> config = new HashMap<>(settings);
-    config.put("bootstrap.servers", bootstrapServers);
-    config.put("schema.registry.url", registry);
+    config.put("bootstrap.servers", endpoints.bootstrapServers());
+    config.put("schema.registry.url", endpoints.registryUrl());
     String setName = name != null ? name : source.getFileName().toString().split("\\.")[0];
     long count =
         new EvalSetLoader(config)
@@ -75,7 +80,8 @@ public final class LoadEvalCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Loaded %d requests of %s into %s at %s%n", count, setName, topic, bootstrapServers);
+            "Loaded %d requests of %s into %s at %s%n",
+            count, setName, topic, endpoints.bootstrapServers());
     return 0;
   }
 }

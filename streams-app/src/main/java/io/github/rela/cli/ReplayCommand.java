@@ -8,6 +8,7 @@ import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.embedded.LocalEndpoints;
 import io.github.rela.streams.eval.Replay;
 import io.github.rela.streams.eval.ReplayRange;
 import io.github.rela.streams.eval.ReplayReader;
@@ -113,10 +114,17 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "PyTorch threads; 0: default.")
   int threads;
 
-  @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Brokers.")
+  @Option(
+      names = "--bootstrap-servers",
+      description =
+          "Brokers (default: the embedded broker of a running 'rela run', as advertised in"
+              + " var/endpoints.properties, else 127.0.0.1:9092).")
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", defaultValue = "mock://rela", description = "Registry.")
+  @Option(
+      names = "--schema-registry-url",
+      description =
+          "Registry (default: the embedded broker's registry, else http://127.0.0.1:8081).")
   String registry;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Other consumer settings.")
@@ -135,9 +143,11 @@ public final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(), "Missing required option: '--topic' (or use --compare)");
     }
     EngineThreads.configure(threads);
+    LocalEndpoints endpoints =
+        LocalEndpoints.resolve(bootstrapServers, registry, LocalEndpoints.defaultFile());
     Map<String, Object> config = new HashMap<>(settings);
-    config.put("bootstrap.servers", bootstrapServers);
-    config.put("schema.registry.url", registry);
+    config.put("bootstrap.servers", endpoints.bootstrapServers());
+    config.put("schema.registry.url", endpoints.registryUrl());
     ReplayRange replayRange = replayRange();
     List<ReplayReader.Replayed> records = new ReplayReader(config).read(topic, replayRange);
     Replay.ReplayResult result;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code rela run}: the streaming translation application. Connects to {@code bootstrap.servers}
  * or, without one, starts a real single-node Kafka broker in this JVM (data kept in {@code
- * rela.embedded.data.dir}) with an in-memory schema registry.
+ * rela.embedded.data.dir}) with a schema registry on 127.0.0.1:8081 (schemas in {@code
+ * var/registry}).
  */
 @Command(
     name = "run",
@@ -50,6 +51,8 @@ public final class RunCommand implements Callable<Integer> {
               + app.settings().rela().getString(RelaStreamsConfig.REQUESTS_TOPIC)
               + "' at "
               + app.settings().kafka().get("bootstrap.servers")
+              + ", schema registry at "
+              + app.settings().kafka().get("schema.registry.url")
               + " (Ctrl-C stops)");
       stopRequested.await();
       return app.streams().state() == KafkaStreams.State.ERROR ? 1 : 0;

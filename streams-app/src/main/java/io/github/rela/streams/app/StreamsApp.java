@@ -7,11 +7,15 @@ import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.registry.MockSchemaRegistry;
+import io.github.rela.schemas.registry.SchemaRegistryClient;
+import io.github.rela.schemas.registry.server.RegistryServer;
 import io.github.rela.schemas.serde.Subjects;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.RelaStreamsConfig;
 import io.github.rela.streams.embedded.EmbeddedKafkaBroker;
+import io.github.rela.streams.embedded.EmbeddedRegistry;
 import io.github.rela.streams.embedded.FreePorts;
+import io.github.rela.streams.embedded.LocalEndpoints;
 import io.github.rela.streams.embedded.TopicCreator;
 import io.github.rela.streams.topology.AppSerdes;
 import io.github.rela.streams.topology.TranslationTopology;
@@ -28,17 +32,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running application: the models, the topology in a {@link KafkaStreams} instance and, when no
- * {@code bootstrap.servers} is configured, the embedded broker with an in-memory schema registry.
- * Shared by {@code rela run}, {@code rela demo} and the integration tests.
+ * {@code bootstrap.servers} is configured, the embedded broker with a schema registry served on
+ * 127.0.0.1:8081 (schemas kept in {@code var/registry}), advertised in {@code
+ * var/endpoints.properties} for the other commands. Shared by {@code rela run}, {@code rela demo}
+ * and the integration tests.
  */
 public final class StreamsApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
-  private static final String EMBEDDED_REGISTRY = "mock://rela";
   private static final int EMBEDDED_PORT = 9092;
 
   private final AppSettings settings;
   private final EmbeddedKafkaBroker broker;
+  private final EmbeddedRegistry registry;
   private final CheckpointRegistry models;
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
@@ -47,10 +53,12 @@ public final class StreamsApp implements AutoCloseable {
   private StreamsApp(
       AppSettings settings,
       EmbeddedKafkaBroker broker,
+      EmbeddedRegistry registry,
       CheckpointRegistry models,
       KafkaStreams streams) {
     this.settings = settings;
     this.broker = broker;
+    this.registry = registry;
     this.models = models;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
@@ -78,6 +86,7 @@ public final class StreamsApp implements AutoCloseable {
     CheckpointRegistry models =
         new CheckpointRegistry(modelsDir(configured), decoding(configured), batchSize(configured));
     EmbeddedKafkaBroker broker = null;
+    EmbeddedRegistry registry = null;
     try {
       AppSettings settings = configured;
       if (!configured.hasBootstrapServers()) {
@@ -87,11 +96,12 @@ public final class StreamsApp implements AutoCloseable {
         broker = new EmbeddedKafkaBroker(dataDir, embeddedPort()).start();
         settings = configured.withBootstrapServers(broker.bootstrapServers());
         if (!settings.kafka().containsKey("schema.registry.url")) {
-          settings = settings.with("schema.registry.url", EMBEDDED_REGISTRY);
+          registry = EmbeddedRegistry.start(dataDir, RegistryServer.DEFAULT_PORT);
+          settings = settings.with("schema.registry.url", registry.url());
         }
       }
       createTopics(settings);
-      registerEmbeddedSchemas(settings);
+      registerEmbeddedSchemas(settings, registry);
       AppSerdes serdes = new AppSerdes(settings);
       Topology topology =
           TranslationTopology.build(
@@ -101,16 +111,23 @@ public final class StreamsApp implements AutoCloseable {
               serdes.deadLetterSerde().serializer(),
               models);
       KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
-      StreamsApp app = new StreamsApp(settings, broker, models, streams);
+      StreamsApp app = new StreamsApp(settings, broker, registry, models, streams);
       streams.start();
+      if (broker != null) {
+        app.endpoints().write(LocalEndpoints.fileBeside(broker.dataDir()));
+      }
       LOG.info(
-          "Translating {} -> {} on {}",
+          "Translating {} -> {} on {} (schema registry {})",
           settings.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC),
           settings.rela().getString(RelaStreamsConfig.RESULTS_TOPIC),
-          settings.kafka().get("bootstrap.servers"));
+          settings.kafka().get("bootstrap.servers"),
+          settings.kafka().get("schema.registry.url"));
       return app;
     } catch (RuntimeException e) {
       models.close();
+      if (registry != null) {
+        registry.close();
+      }
       if (broker != null) {
         broker.close();
       }
@@ -131,6 +148,13 @@ public final class StreamsApp implements AutoCloseable {
     return Optional.ofNullable(broker);
   }
 
+  /** The broker and registry in effect, as other processes reach them. */
+  public LocalEndpoints endpoints() {
+    return new LocalEndpoints(
+        settings.kafka().get("bootstrap.servers").toString(),
+        String.valueOf(settings.kafka().get("schema.registry.url")));
+  }
+
   /** Waits until the application is RUNNING. */
   public void awaitRunning(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -147,7 +171,11 @@ public final class StreamsApp implements AutoCloseable {
     readiness.close();
     streams.close(Duration.ofSeconds(30));
     models.close();
+    if (registry != null) {
+      registry.close();
+    }
     if (broker != null) {
+      endpoints().withdraw(LocalEndpoints.fileBeside(broker.dataDir()));
       broker.close();
     }
   }
@@ -195,15 +223,20 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /**
-   * The in-memory registry starts empty in each JVM while the embedded broker keeps its records:
-   * register our schemas up front so records written by an earlier run stay readable.
+   * An in-memory registry starts empty in each JVM, and {@code var/registry} may be younger than
+   * {@code var/kafka}, while the embedded broker keeps its records: register our schemas up front
+   * (ids derive from the schema text) so records written by an earlier run stay readable.
    */
-  private static void registerEmbeddedSchemas(AppSettings settings) {
+  private static void registerEmbeddedSchemas(AppSettings settings, EmbeddedRegistry embedded) {
     Object url = settings.kafka().get("schema.registry.url");
-    if (url == null || !url.toString().startsWith("mock://")) {
+    SchemaRegistryClient registry;
+    if (embedded != null) {
+      registry = embedded.registry();
+    } else if (url != null && url.toString().startsWith("mock://")) {
+      registry = MockSchemaRegistry.forScope(url.toString().substring("mock://".length()));
+    } else {
       return;
     }
-    var registry = MockSchemaRegistry.forScope(url.toString().substring("mock://".length()));
     List<String> topics = settings.rela().allTopics();
     registry.register(Subjects.of(topics.get(0), false), TranslationRequest.getClassSchema());
     registry.register(Subjects.of(topics.get(1), false), TranslationResult.getClassSchema());
