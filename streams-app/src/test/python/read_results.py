@@ -34,22 +34,16 @@ def plain(value):
     return value
 
 
-class AvroValues:
+def decode(registry, message):
     """Confluent wire format: magic byte 0, a 4-byte big-endian schema id, then Avro binary."""
-
-    def __init__(self, registry_url):
-        self.registry = SchemaRegistryClient({"url": registry_url})
-        self.readers = {}
-
-    def decode(self, payload):
-        magic, schema_id = struct.unpack(">bI", payload[:5])
-        if magic != 0:
-            raise ValueError("not Confluent's wire format: magic byte %d" % magic)
-        if schema_id not in self.readers:
-            schema = avro.schema.parse(self.registry.get_schema(schema_id).schema_str)
-            self.readers[schema_id] = avro.io.DatumReader(schema)
-        decoder = avro.io.BinaryDecoder(io.BytesIO(payload[5:]))
-        return self.readers[schema_id].read(decoder)
+    payload = message.value()
+    magic, schema_id = struct.unpack(">bI", payload[:5])
+    if magic != 0:
+        raise ValueError("not Confluent's wire format: magic byte %d" % magic)
+    schema = avro.schema.parse(registry.get_schema(schema_id).schema_str)
+    decoder = avro.io.BinaryDecoder(io.BytesIO(payload[5:]))
+    value = avro.io.DatumReader(schema).read(decoder)
+    return value
 
 
 def main():
@@ -61,7 +55,8 @@ def main():
     parser.add_argument("--timeout-s", type=float, default=60)
     args = parser.parse_args()
 
-    values = AvroValues(args.registry)
+    registry_url = args.registry
+    registry = SchemaRegistryClient({"url": registry_url})
     consumer = Consumer({
         "bootstrap.servers": args.bootstrap,
         "group.id": "rela-python-reader-%d" % time.time_ns(),
@@ -86,7 +81,7 @@ def main():
                 "partition": message.partition(),
                 "offset": message.offset(),
                 "key": None if key is None else key.decode("utf-8"),
-                "value": plain(values.decode(message.value())),
+                "value": plain(decode(registry, message)),
             }), flush=True)
             seen += 1
     finally:
