@@ -1,9 +1,13 @@
 package io.github.rela.cli;
 
+import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.embedded.BrokerCheck;
 import io.github.rela.streams.embedded.LocalEndpoints;
+import io.github.rela.streams.embedded.TopicCreator;
 import io.github.rela.streams.eval.EvalSetLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Loads a parallel test set into a topic as Avro translation requests carrying their"
           + " references, with stable ids (<name>-<line>) as values' ids and record keys, so that"
-          + " replays of the topic can be compared sentence by sentence."
+          + " replays of the topic can be compared sentence by sentence.",
+      "A missing topic is created as the app creates its own (rela.topic.partitions, one"
+          + " replica); without a broker it fails within seconds."
     })
 public final class LoadEvalCommand implements Callable<Integer> {
 
@@ -73,6 +79,13 @@ public final class LoadEvalCommand implements Callable<Integer> {
     Map<String, Object> config = new HashMap<>(settings);
     config.put("bootstrap.servers", endpoints.bootstrapServers());
     config.put("schema.registry.url", endpoints.registryUrl());
+    config.putIfAbsent("max.block.ms", (int) BrokerCheck.TIMEOUT.toMillis());
+    BrokerCheck.requireBroker(config);
+    // A missing topic is created as the app creates its own: rela.topic.partitions, one replica.
+    int partitions = new RelaStreamsConfig(Map.of()).getInt(RelaStreamsConfig.TOPIC_PARTITIONS);
+    if (!TopicCreator.createMissing(config, List.of(topic), partitions, (short) 1).isEmpty()) {
+      spec.commandLine().getOut().printf("Created topic %s (%d partitions)%n", topic, partitions);
+    }
     String setName = name != null ? name : source.getFileName().toString().split("\\.")[0];
     long count =
         new EvalSetLoader(config)

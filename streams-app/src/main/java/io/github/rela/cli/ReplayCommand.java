@@ -8,6 +8,7 @@ import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.embedded.BrokerCheck;
 import io.github.rela.streams.embedded.LocalEndpoints;
 import io.github.rela.streams.eval.Replay;
 import io.github.rela.streams.eval.ReplayRange;
@@ -148,6 +149,8 @@ public final class ReplayCommand implements Callable<Integer> {
     Map<String, Object> config = new HashMap<>(settings);
     config.put("bootstrap.servers", endpoints.bootstrapServers());
     config.put("schema.registry.url", endpoints.registryUrl());
+    config.putIfAbsent("default.api.timeout.ms", (int) BrokerCheck.TIMEOUT.toMillis());
+    BrokerCheck.requireBroker(config);
     ReplayRange replayRange = replayRange();
     List<ReplayReader.Replayed> records = new ReplayReader(config).read(topic, replayRange);
     Replay.ReplayResult result;

@@ -213,7 +213,7 @@ public final class StreamsApp implements AutoCloseable {
   private static void createTopics(AppSettings settings) {
     List<String> created =
         TopicCreator.createMissing(
-            settings.kafka().get("bootstrap.servers").toString(),
+            settings.kafka(),
             settings.rela().allTopics(),
             settings.rela().getInt(RelaStreamsConfig.TOPIC_PARTITIONS),
             (short) 1);
