@@ -1,6 +1,5 @@
 package io.github.rela.cli;
 
-import io.github.rela.schemas.avro.AlignmentEntry;
 import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.serde.DeadLetterDeserializer;
@@ -8,6 +7,7 @@ import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.config.AppSettings;
 import io.github.rela.streams.config.RelaStreamsConfig;
+import io.github.rela.streams.translate.WordAlignment;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -181,26 +181,11 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("   alignment: " + alignment(r));
     }
 
-    /** Each target token with the source token it attends to most. */
+    /** Each target word with the source word it attends to most. */
     private static String alignment(TranslationResult r) {
-      Map<Integer, AlignmentEntry> strongest = new HashMap<>();
-      for (AlignmentEntry e : r.getAlignment()) {
-        strongest.merge(e.getTargetIndex(), e, (a, b) -> a.getWeight() >= b.getWeight() ? a : b);
-      }
-      StringBuilder text = new StringBuilder();
-      for (int t = 0; t < r.getTargetTokens().size(); t++) {
-        AlignmentEntry e = strongest.get(t);
-        text.append(word(r.getTargetTokens().get(t)))
-            .append('=')
-            .append(e == null ? "(null)" : word(r.getSourceTokens().get(e.getSourceIndex())))
-            .append(' ');
-      }
-      return text.toString().strip();
-    }
-
-    /** A subword without SentencePiece's word-start mark. */
-    private static String word(String piece) {
-      return piece.replace("\u2581", "");
+      return WordAlignment.of(r.getSourceTokens(), r.getTargetTokens(), r.getAlignment()).stream()
+          .map(p -> p.target() + "=" + (p.source() == null ? "(null)" : p.source()))
+          .collect(Collectors.joining(" "));
     }
   }
 }

@@ -95,6 +95,10 @@ public final class StreamsApp implements AutoCloseable {
                 .resolve(configured.rela().getString(RelaStreamsConfig.EMBEDDED_DATA_DIR));
         broker = new EmbeddedKafkaBroker(dataDir, embeddedPort()).start();
         settings = configured.withBootstrapServers(broker.bootstrapServers());
+        if (!settings.kafka().containsKey("state.dir")) {
+          // Beside the broker's data: deleting var/ then starts both afresh, consistently.
+          settings = settings.with("state.dir", dataDir.resolveSibling("streams").toString());
+        }
         if (!settings.kafka().containsKey("schema.registry.url")) {
           registry = EmbeddedRegistry.start(dataDir, RegistryServer.DEFAULT_PORT);
           settings = settings.with("schema.registry.url", registry.url());

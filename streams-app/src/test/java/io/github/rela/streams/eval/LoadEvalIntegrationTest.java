@@ -48,21 +48,7 @@ class LoadEvalIntegrationTest {
       // When it is loaded twice
       for (int i = 0; i < 2; i++) {
         StringWriter out = new StringWriter();
-        CommandLine cli = Rela.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        int code =
-            cli.execute(
-                "load-eval",
-                "--src",
-                src.toString(),
-                "--ref",
-                ref.toString(),
-                "--topic",
-                "eval",
-                "--bootstrap-servers",
-                broker.bootstrapServers(),
-                "--schema-registry-url",
-                REGISTRY);
+        int code = loadEval(out, new StringWriter(), src, ref, "eval", broker.bootstrapServers());
         assertEquals(0, code);
         assertEquals(
             "Loaded 20 requests of dev into eval at " + broker.bootstrapServers(),

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.rela.cli.Rela;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The README's evaluation flow on the default set-up, each step its own process: {@code rela run}
@@ -83,7 +79,7 @@ class LoadEvalThenReplayIntegrationTest {
     JsonNode eval =
         new ObjectMapper()
             .readTree(
-                inThisJvm(
+                ShippedModelIntegrationTest.run(
                     "eval",
                     "--model",
                     model.toString(),
@@ -114,16 +110,6 @@ class LoadEvalThenReplayIntegrationTest {
     String output = Files.readString(out);
     assertEquals(0, process.exitValue(), () -> "rela " + args[0] + ":\n" + output);
     return output;
-  }
-
-  private static String inThisJvm(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Rela.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    assertEquals(0, cli.execute(args), err.toString());
-    return out.toString();
   }
 
   private void awaitFile(Path file, AppProcess app) throws Exception {

@@ -63,7 +63,6 @@ class ThirdPartyReadersIntegrationTest {
   static void startTheAppAndProduce() throws Exception {
     Map<String, String> settings = new TreeMap<>();
     settings.put("rela.embedded.data.dir", dir.resolve("var/kafka").toString());
-    settings.put("state.dir", dir.resolve("state").toString());
     settings.put("rela.models.dir", ReaderScript.ROOT.resolve("models").toString());
     // Every result is low-confidence and goes to both result topics.
     settings.put("rela.low.confidence.null.rate", "0");
@@ -88,6 +87,8 @@ class ThirdPartyReadersIntegrationTest {
     JsonNode result = javaRead.get(RESULTS + "@0");
     JsonNode dead = javaRead.get(DEAD + "@0");
 
+    // Kafka Streams keeps its state beside the broker's data, under var/.
+    assertTrue(Files.isDirectory(dir.resolve("var/streams")));
     assertEquals(result, javaRead.get(LOW + "@0"));
     assertEquals(REQUESTS + "-0@0", result.get("requestId").asText());
     assertEquals(SENTENCE, result.get("sourceText").asText());
