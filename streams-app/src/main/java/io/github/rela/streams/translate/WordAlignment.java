@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A subword alignment read as whole words: SentencePiece pieces are joined into the words they
- * spell (a piece that starts with {@code ▁} starts a word), the weights of all piece pairs between
- * two words are added up, and each target word is paired with the source word it attends to most.
+ * spell (a piece that starts with {@code ▁} starts a word; a special piece such as {@code </s>} is
+ * a word of its own), the weights of all piece pairs between two words are added up, and each
+ * target word is paired with the source word it attends to most.
  */
 public final class WordAlignment {
 
@@ -62,7 +63,7 @@ public final class WordAlignment {
       StringBuilder word = new StringBuilder();
       for (int i = 0; i < pieces.size(); i++) {
         String piece = pieces.get(i);
-        if (i > 0 && piece.startsWith(WORD_START)) {
+        if (i > 0 && startsWord(piece, pieces.get(i - 1))) {
           texts.add(word.toString());
           word.setLength(0);
         }
@@ -73,6 +74,15 @@ public final class WordAlignment {
         texts.add(word.toString());
       }
       return new Words(texts, wordOfPiece);
+    }
+
+    /** After a word-start mark, and around a special piece such as {@code </s>}. */
+    private static boolean startsWord(String piece, String previous) {
+      return piece.startsWith(WORD_START) || isSpecial(piece) || isSpecial(previous);
+    }
+
+    private static boolean isSpecial(String piece) {
+      return piece.length() > 2 && piece.startsWith("<") && piece.endsWith(">");
     }
 
     int wordOf(int piece) {

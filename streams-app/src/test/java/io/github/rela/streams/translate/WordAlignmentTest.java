@@ -33,6 +33,21 @@ class WordAlignmentTest {
   }
 
   @Test
+  void shouldKeepSpecialPiecesAsWordsOfTheirOwn() {
+    List<String> source = List.of("▁Fahr", "rad", ".", "</s>");
+    List<String> target = List.of("▁is", "▁bike", ".");
+    List<AlignmentEntry> alignment =
+        List.of(
+            new AlignmentEntry(0, 3, 0.5f),
+            new AlignmentEntry(1, 0, 0.5f),
+            new AlignmentEntry(1, 1, 0.5f));
+
+    assertEquals(
+        List.of(new Pair("is", "</s>"), new Pair("bike.", "Fahrrad.")),
+        WordAlignment.of(source, target, alignment));
+  }
+
+  @Test
   void shouldLeaveAWordThatAttendsToNothingWithoutSource() {
     List<Pair> words =
         WordAlignment.of(
