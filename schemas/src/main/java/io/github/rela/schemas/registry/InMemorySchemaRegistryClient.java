@@ -3,7 +3,6 @@ package io.github.rela.schemas.registry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,7 +21,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
   private final Map<String, Integer> idsBySchemaText = new HashMap<>();
   private final Map<Integer, Schema> schemasById = new HashMap<>();
-  private final Map<String, List<Integer>> versionsBySubject = new LinkedHashMap<>();
+  private final Map<String, List<Integer>> versionsBySubject = new HashMap<>();
 
   @Override
   public synchronized int register(String subject, Schema schema) {
