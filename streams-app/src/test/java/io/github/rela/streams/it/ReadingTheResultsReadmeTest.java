@@ -27,7 +27,7 @@ class ReadingTheResultsReadmeTest {
           "java",
               ReaderScript.ROOT.resolve(
                   "streams-app/src/test/java/io/github/rela/streams/it/"
-                      + "ThirdPartyReadersIntegrationTest.java"));
+                      + "ThirdPartyReaders.java"));
 
   @Test
   void shouldShowOnlyLinesOfTheTestedReaders() throws IOException {
