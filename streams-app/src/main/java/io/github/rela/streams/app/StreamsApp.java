@@ -190,7 +190,7 @@ public final class StreamsApp implements AutoCloseable {
       return EMBEDDED_PORT;
     } catch (java.io.IOException busy) {
       int port = FreePorts.pick();
-      LOG.warn("Port {} is taken; the embedded broker listens on {}", EMBEDDED_PORT, port);
+      LOG.info("Port {} is taken; the embedded broker listens on {}", EMBEDDED_PORT, port);
       return port;
     }
   }
