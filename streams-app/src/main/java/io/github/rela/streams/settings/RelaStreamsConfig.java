@@ -279,6 +279,8 @@ public final class RelaStreamsConfig extends AbstractConfig {
             Type.STRING,
             "var/kafka",
             Importance.LOW,
-            "Where the embedded broker keeps its data (used only without bootstrap.servers).");
+            "Where the embedded broker keeps its data (used only without bootstrap.servers);"
+                + " its schema registry (registry/), Kafka Streams state (streams/, unless"
+                + " state.dir is set) and endpoints.properties go beside it.");
   }
 }
