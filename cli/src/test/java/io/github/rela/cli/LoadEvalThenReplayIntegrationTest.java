@@ -62,7 +62,10 @@ class LoadEvalThenReplayIntegrationTest {
             "--set",
             "rela.embedded.data.dir=" + home.resolve("var/kafka"),
             "--set",
-            "state.dir=" + home.resolve("state"));
+            "state.dir=" + home.resolve("state"),
+            // A free port rather than 9092, for which other brokers on this machine may race.
+            "--set",
+            "rela.embedded.port=0");
     try {
       awaitFile(home.resolve("var/endpoints.properties"), app);
 

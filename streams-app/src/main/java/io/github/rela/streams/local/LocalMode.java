@@ -31,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalMode implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalMode.class);
-  private static final int EMBEDDED_PORT = 9092;
 
   private final AppSettings settings;
   private final EmbeddedKafkaBroker broker;
@@ -56,7 +55,11 @@ public final class LocalMode implements AutoCloseable {
         Path dataDir =
             Path.of(System.getProperty(DefaultModel.HOME_PROPERTY, "."))
                 .resolve(configured.rela().getString(RelaStreamsConfig.EMBEDDED_DATA_DIR));
-        broker = new EmbeddedKafkaBroker(dataDir, embeddedPort()).start();
+        broker =
+            new EmbeddedKafkaBroker(
+                    dataDir,
+                    embeddedPort(configured.rela().getInt(RelaStreamsConfig.EMBEDDED_PORT)))
+                .start();
         settings = configured.withBootstrapServers(broker.bootstrapServers());
         if (!settings.kafka().containsKey("state.dir")) {
           // Beside the broker's data: deleting var/ then starts both afresh, consistently.
@@ -112,12 +115,16 @@ public final class LocalMode implements AutoCloseable {
         String.valueOf(settings.kafka().get("schema.registry.url")));
   }
 
-  private static int embeddedPort() {
-    try (var probe = new ServerSocket(EMBEDDED_PORT, 1, InetAddress.getLoopbackAddress())) {
-      return EMBEDDED_PORT;
+  /** {@code preferred} when it is free, else a free port; 0 stays 0 (the broker picks one). */
+  private static int embeddedPort(int preferred) {
+    if (preferred == 0) {
+      return 0;
+    }
+    try (var probe = new ServerSocket(preferred, 1, InetAddress.getLoopbackAddress())) {
+      return preferred;
     } catch (IOException busy) {
       int port = FreePorts.pick();
-      LOG.info("Port {} is taken; the embedded broker listens on {}", EMBEDDED_PORT, port);
+      LOG.info("Port {} is taken; the embedded broker listens on {}", preferred, port);
       return port;
     }
   }

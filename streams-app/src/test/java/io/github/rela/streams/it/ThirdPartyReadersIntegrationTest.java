@@ -25,7 +25,9 @@ class ThirdPartyReadersIntegrationTest extends ThirdPartyReaders {
   @Override
   Map<String, String> services() throws Exception {
     home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "readers-it-");
-    return Map.of("rela.embedded.data.dir", home.resolve("var/kafka").toString());
+    // A free port rather than 9092, for which other brokers on this machine may race.
+    return Map.of(
+        "rela.embedded.data.dir", home.resolve("var/kafka").toString(), "rela.embedded.port", "0");
   }
 
   @Override
