@@ -1,45 +1,39 @@
 package io.github.rela.cli;
 
+import io.github.rela.streams.local.LocalEndpoints;
 import java.util.HashMap;
 import java.util.Map;
-import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Where the Kafka cluster and its schema registry are, with the other client settings: by default
- * the embedded broker and in-memory registry of {@code rela run}.
+ * the embedded broker and registry of a running {@code rela run}, as it advertises them in {@code
+ * var/endpoints.properties}.
  */
 public final class ClusterOptions {
 
   @Option(
       names = "--bootstrap-servers",
-      defaultValue = "127.0.0.1:9092",
       paramLabel = "HOST:PORT",
-      showDefaultValue = Visibility.NEVER,
       description =
-          "Kafka brokers. Default: 127.0.0.1:9092, where 'rela run' puts its embedded one (run"
-              + " and demo: none, which starts that embedded broker in this JVM).")
+          "Kafka brokers. Default: the embedded broker of a running 'rela run', as advertised in"
+              + " var/endpoints.properties, else 127.0.0.1:9092 (run and demo: none, which"
+              + " starts that embedded broker in this JVM).")
   private String bootstrapServers;
 
   @Option(
       names = "--schema-registry-url",
-      defaultValue = "mock://rela",
       paramLabel = "URL",
-      showDefaultValue = Visibility.NEVER,
       description =
-          "Schema registry. Default: mock://rela, the embedded broker's in-memory registry (run"
-              + " and demo: none, which is that registry when the embedded broker runs).")
+          "Schema registry. Default: the registry advertised with that embedded broker, else"
+              + " http://127.0.0.1:8081 (run and demo: none, which serves one beside the"
+              + " embedded broker, schemas in var/registry).")
   private String registry;
 
   @Mixin private SetOption set;
 
-  /** Null where a command's default is "none" (run: the embedded broker). */
-  String bootstrapServers() {
-    return bootstrapServers;
-  }
-
-  /** The client settings: --set, then the brokers and registry when given. */
+  /** The client settings as given: --set, then the brokers and registry when given. */
   Map<String, Object> clientSettings() {
     Map<String, Object> config = new HashMap<>(set.values());
     if (bootstrapServers != null) {
@@ -48,6 +42,19 @@ public final class ClusterOptions {
     if (registry != null) {
       config.put("schema.registry.url", registry);
     }
+    return config;
+  }
+
+  /**
+   * The client settings of a command that uses a running cluster: --set, then the brokers and
+   * registry given, else those advertised by a running {@code rela run}, else the defaults.
+   */
+  Map<String, Object> resolvedClientSettings() {
+    LocalEndpoints endpoints =
+        LocalEndpoints.resolve(bootstrapServers, registry, LocalEndpoints.defaultFile());
+    Map<String, Object> config = new HashMap<>(set.values());
+    config.put("bootstrap.servers", endpoints.bootstrapServers());
+    config.put("schema.registry.url", endpoints.registryUrl());
     return config;
   }
 }

@@ -1,11 +1,11 @@
 package io.github.rela.cli;
 
-import io.github.rela.schemas.avro.AlignmentEntry;
 import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.serde.DeadLetterDeserializer;
 import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import io.github.rela.streams.app.StreamsApp;
+import io.github.rela.streams.inference.WordAlignment;
 import io.github.rela.streams.local.LocalMode;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.RelaStreamsConfig;
@@ -38,9 +38,7 @@ import picocli.CommandLine.Spec;
  * sent to the requests topic as plain text; its result (translation, null rate, sparsity,
  * alignment) or dead letter is read back from the output topics and shown.
  */
-@OptionDefaults({"--bootstrap-servers=_NULL_", "--schema-registry-url=_NULL_"})
 @Command(
-    defaultValueProvider = OptionDefaults.Provider.class,
     name = "demo",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
@@ -63,7 +61,12 @@ public final class DemoCommand implements Callable<Integer> {
     try (LocalMode local = LocalMode.prepare(options.settings());
         StreamsApp app = StreamsApp.start(local.settings())) {
       AppSettings settings = app.settings();
-      out.println("Starting (the first batch loads the model)...");
+      out.println(
+          "Kafka at "
+              + settings.kafka().get("bootstrap.servers")
+              + ", schema registry at "
+              + settings.kafka().get("schema.registry.url")
+              + ". Starting (the first batch loads the model)...");
       app.awaitRunning(Duration.ofSeconds(120));
       try (KafkaProducer<String, String> producer = producer(settings);
           KafkaConsumer<byte[], byte[]> consumer = consumer(settings)) {
@@ -180,26 +183,11 @@ public final class DemoCommand implements Callable<Integer> {
       out.println("   alignment: " + alignment(r));
     }
 
-    /** Each target token with the source token it attends to most. */
+    /** Each target word with the source word it attends to most. */
     private static String alignment(TranslationResult r) {
-      Map<Integer, AlignmentEntry> strongest = new HashMap<>();
-      for (AlignmentEntry e : r.getAlignment()) {
-        strongest.merge(e.getTargetIndex(), e, (a, b) -> a.getWeight() >= b.getWeight() ? a : b);
-      }
-      StringBuilder text = new StringBuilder();
-      for (int t = 0; t < r.getTargetTokens().size(); t++) {
-        AlignmentEntry e = strongest.get(t);
-        text.append(word(r.getTargetTokens().get(t)))
-            .append('=')
-            .append(e == null ? "(null)" : word(r.getSourceTokens().get(e.getSourceIndex())))
-            .append(' ');
-      }
-      return text.toString().strip();
-    }
-
-    /** A subword without SentencePiece's word-start mark. */
-    private static String word(String piece) {
-      return piece.replace("\u2581", "");
+      return WordAlignment.of(r.getSourceTokens(), r.getTargetTokens(), r.getAlignment()).stream()
+          .map(p -> p.target() + "=" + (p.source() == null ? "(null)" : p.source()))
+          .collect(Collectors.joining(" "));
     }
   }
 }

@@ -1,7 +1,11 @@
 package io.github.rela.cli;
 
+import io.github.rela.streams.local.BrokerCheck;
+import io.github.rela.streams.local.TopicCreator;
 import io.github.rela.streams.replay.EvalSetLoader;
+import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +24,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Loads a parallel test set into a topic as Avro translation requests carrying their"
           + " references, with stable ids (<name>-<line>) as values' ids and record keys, so that"
-          + " replays of the topic can be compared sentence by sentence."
+          + " replays of the topic can be compared sentence by sentence.",
+      "A missing topic is created as the app creates its own (rela.topic.partitions, one"
+          + " replica); without a broker it fails within seconds."
     })
 public final class LoadEvalCommand implements Callable<Integer> {
 
@@ -57,7 +63,14 @@ public final class LoadEvalCommand implements Callable<Integer> {
     source = src.file();
     reference = ref.single(spec);
     topic = topicOption.name();
-    Map<String, Object> config = cluster.clientSettings();
+    Map<String, Object> config = cluster.resolvedClientSettings();
+    config.putIfAbsent("max.block.ms", (int) BrokerCheck.TIMEOUT.toMillis());
+    BrokerCheck.requireBroker(config);
+    // A missing topic is created as the app creates its own: rela.topic.partitions, one replica.
+    int partitions = new RelaStreamsConfig(Map.of()).getInt(RelaStreamsConfig.TOPIC_PARTITIONS);
+    if (!TopicCreator.createMissing(config, List.of(topic), partitions, (short) 1).isEmpty()) {
+      spec.commandLine().getOut().printf("Created topic %s (%d partitions)%n", topic, partitions);
+    }
     String setName = name != null ? name : source.getFileName().toString().split("\\.")[0];
     long count =
         new EvalSetLoader(config)
@@ -66,7 +79,7 @@ public final class LoadEvalCommand implements Callable<Integer> {
         .getOut()
         .printf(
             "Loaded %d requests of %s into %s at %s%n",
-            count, setName, topic, cluster.bootstrapServers());
+            count, setName, topic, config.get("bootstrap.servers"));
     return 0;
   }
 }

@@ -24,6 +24,8 @@ final class Logging {
       return;
     }
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    // The loggers logback.xml quiets inherit again: verbose means everything.
+    context.getLoggerList().stream().filter(l -> l != root).forEach(l -> l.setLevel(null));
     Logger rela = context.getLogger("io.github.rela");
     root.setLevel(level == 1 ? Level.INFO : Level.DEBUG);
     rela.setLevel(Level.DEBUG);

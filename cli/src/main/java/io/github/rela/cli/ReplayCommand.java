@@ -6,6 +6,7 @@ import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.streams.local.BrokerCheck;
 import io.github.rela.streams.replay.Replay;
 import io.github.rela.streams.replay.ReplayRange;
 import io.github.rela.streams.replay.ReplayReader;
@@ -125,7 +126,9 @@ public final class ReplayCommand implements Callable<Integer> {
           spec.commandLine(), "Missing required option: '--topic' (or use --compare)");
     }
     EngineThreads.configure(threads.value());
-    Map<String, Object> config = cluster.clientSettings();
+    Map<String, Object> config = cluster.resolvedClientSettings();
+    config.putIfAbsent("default.api.timeout.ms", (int) BrokerCheck.TIMEOUT.toMillis());
+    BrokerCheck.requireBroker(config);
     ReplayRange replayRange = replayRange();
     List<ReplayReader.Replayed> records = new ReplayReader(config).read(topic, replayRange);
     Replay.ReplayResult result;

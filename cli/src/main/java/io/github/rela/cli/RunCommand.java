@@ -8,11 +8,10 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code rela run}: the streaming translation application. Connects to {@code bootstrap.servers}
  * or, without one, starts a real single-node Kafka broker in this JVM (data kept in {@code
- * rela.embedded.data.dir}) with an in-memory schema registry.
+ * rela.embedded.data.dir}) with a schema registry on 127.0.0.1:8081 (schemas in {@code
+ * var/registry}).
  */
-@OptionDefaults({"--bootstrap-servers=_NULL_", "--schema-registry-url=_NULL_"})
 @Command(
-    defaultValueProvider = OptionDefaults.Provider.class,
     name = "run",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,

@@ -10,9 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options that {@code rela run} and {@code rela demo} share: where settings come from. Their
- * commands leave {@code --bootstrap-servers} and {@code --schema-registry-url} unset by default
- * ({@link OptionDefaults}): without them, local mode starts an embedded broker and registry.
+ * The options that {@code rela run} and {@code rela demo} share: where settings come from. Without
+ * {@code --bootstrap-servers} and {@code --schema-registry-url} (or their settings), local mode
+ * starts an embedded broker and registry.
  */
 public final class RunOptions {
 

@@ -111,7 +111,8 @@ class ShippedModelIntegrationTest {
     }
   }
 
-  private static String run(String... args) {
+  /** {@code rela ARGS} in this JVM; its standard output, after checking that it succeeded. */
+  static String run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Rela.commandLine();

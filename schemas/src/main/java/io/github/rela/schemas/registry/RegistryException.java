@@ -16,8 +16,20 @@ public final class RegistryException extends KafkaException {
   /** Registry error code for an unknown subject. */
   public static final int SUBJECT_NOT_FOUND = 40401;
 
+  /** Registry error code for an unknown version of a known subject. */
+  public static final int VERSION_NOT_FOUND = 40402;
+
   /** Registry error code for an unknown schema (id, or schema under a subject). */
   public static final int SCHEMA_NOT_FOUND = 40403;
+
+  /** Registry error code (and HTTP status) for a schema the subject's compatibility refuses. */
+  public static final int INCOMPATIBLE_SCHEMA = 409;
+
+  /** Registry error code for a schema that does not parse, or of a type the registry lacks. */
+  public static final int INVALID_SCHEMA = 42201;
+
+  /** Registry error code for a failure of the registry's own storage. */
+  public static final int STORE_ERROR = 50001;
 
   private final int httpStatus;
   private final int errorCode;

@@ -60,6 +60,8 @@ public final class AppRunner {
               + app.topics().requests().name()
               + "' at "
               + app.settings().kafka().get("bootstrap.servers")
+              + ", schema registry at "
+              + app.settings().kafka().get("schema.registry.url")
               + " (Ctrl-C stops)");
       stopRequested.await();
       return app.streams().state() == KafkaStreams.State.ERROR ? 1 : 0;

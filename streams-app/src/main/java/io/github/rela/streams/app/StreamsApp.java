@@ -93,10 +93,11 @@ public final class StreamsApp implements AutoCloseable {
       StreamsApp app = new StreamsApp(settings, topics, models, modelMetrics, reloads, streams);
       streams.start();
       LOG.info(
-          "Translating {} -> {} on {}",
+          "Translating {} -> {} on {} (schema registry {})",
           topics.requests().name(),
           topics.results().name(),
-          settings.kafka().get("bootstrap.servers"));
+          settings.kafka().get("bootstrap.servers"),
+          settings.kafka().get("schema.registry.url"));
       return app;
     } catch (RuntimeException e) {
       reloads.ifPresent(ReloadTrigger::close);

@@ -60,6 +60,7 @@ public final class RelaStreamsConfig extends AbstractConfig {
   public static final String DEAD_LETTER_SERDE = "rela.serde.dead.letter";
 
   public static final String EMBEDDED_DATA_DIR = "rela.embedded.data.dir";
+  public static final String EMBEDDED_PORT = "rela.embedded.port";
 
   /** Where a low-confidence result goes: only to the low-confidence topic, or to both. */
   public static final String ROUTING_EXCLUSIVE = "exclusive";
@@ -288,6 +289,16 @@ public final class RelaStreamsConfig extends AbstractConfig {
             Type.STRING,
             "var/kafka",
             Importance.LOW,
-            "Where the embedded broker keeps its data (used only without bootstrap.servers).");
+            "Where the embedded broker keeps its data (used only without bootstrap.servers);"
+                + " its schema registry (registry/), Kafka Streams state (streams/, unless"
+                + " state.dir is set) and endpoints.properties go beside it.")
+        .define(
+            EMBEDDED_PORT,
+            Type.INT,
+            9092,
+            Range.between(0, 65535),
+            Importance.LOW,
+            "The embedded broker's port on 127.0.0.1 (a free one when it is taken); 0: any free"
+                + " port.");
   }
 }

@@ -34,6 +34,9 @@ final class StreamsDefaults {
         StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
         "300000",
         StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
-        "256");
+        "256",
+        // What Kafka 5.0 will do by default; unset, Kafka Streams warns at every start.
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG,
+        "true");
   }
 }
