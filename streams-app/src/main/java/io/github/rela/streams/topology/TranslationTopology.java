@@ -45,7 +45,8 @@ public final class TranslationTopology {
                 requestDeserializers,
                 registry.pairs(),
                 settings.defaultPair(),
-                settings.maxSourceChars()),
+                settings.maxSourceChars(),
+                settings.retry()),
         TopologyNames.SOURCE);
     topology.addProcessor(
         TopologyNames.BATCHER,
@@ -56,7 +57,8 @@ public final class TranslationTopology {
                 settings.batchSize(),
                 settings.linger(),
                 settings.rules(),
-                settings.lowConfidenceToBoth()),
+                settings.lowConfidenceToBoth(),
+                settings.retry()),
         TopologyNames.VALIDATOR);
     topology.addStateStore(bufferStore(), TopologyNames.BATCHER);
     Serializer<Outcome> results =
