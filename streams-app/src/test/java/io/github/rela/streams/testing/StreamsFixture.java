@@ -34,6 +34,16 @@ public final class StreamsFixture implements AutoCloseable {
     return new StreamsFixture(dir, broker);
   }
 
+  /**
+   * Stops the broker, waits {@code downtime}, and starts it again on the same ports with the same
+   * log directory: what its clients see of a broker restart.
+   */
+  public void restartBroker(Duration downtime) throws InterruptedException {
+    broker.close();
+    Thread.sleep(downtime.toMillis());
+    broker.start();
+  }
+
   public String bootstrapServers() {
     return broker.bootstrapServers();
   }
