@@ -14,7 +14,7 @@ import io.github.rela.schemas.serde.TranslationRequestDeserializer;
 import io.github.rela.schemas.serde.TranslationRequestSerde;
 import io.github.rela.schemas.serde.TranslationResultSerde;
 import io.github.rela.streams.inference.LanguagePair;
-import io.github.rela.streams.metrics.TranslationMetrics;
+import io.github.rela.streams.metrics.TranslationTotals;
 import io.github.rela.streams.retry.RetryLimitExceededException;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.ConfigLoader;
@@ -183,13 +183,8 @@ class TransientFaultTopologyTest {
             TranslationRequest.newBuilder().setId("de-1").setText(text).build());
   }
 
-  /** The retries counted so far for {@code reason}, over all tasks. */
   private double retries(String reason) {
-    return driver.metrics().entrySet().stream()
-        .filter(e -> e.getKey().name().equals(TranslationMetrics.RETRIES_TOTAL))
-        .filter(e -> reason.equals(e.getKey().tags().get("reason")))
-        .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
-        .sum();
+    return TranslationTotals.retries(driver.metrics(), reason);
   }
 
   private static RetryLimitExceededException causeOf(Throwable thrown) {
