@@ -3,8 +3,10 @@ package io.github.rela.streams.it;
 import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.ErrorCode;
 import io.github.rela.schemas.avro.TranslationResult;
+import io.github.rela.schemas.registry.MockSchemaRegistry;
 import io.github.rela.schemas.serde.DeadLetterDeserializer;
 import io.github.rela.schemas.serde.RequestIds;
+import io.github.rela.schemas.serde.Subjects;
 import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import java.util.HashMap;
 import java.util.List;
@@ -25,10 +27,18 @@ final class OutputIds {
   final Map<String, ErrorCode> deadLetters = new HashMap<>();
 
   /**
-   * @param registryUrl where the application's output schemas are registered
+   * @param registryUrl where the application's output schemas are registered; an in-memory registry
+   *     of another JVM is rebuilt here (its ids are schema fingerprints, the same here)
    */
   OutputIds(String registryUrl, String deadLetterTopic) {
     this.deadLetterTopic = deadLetterTopic;
+    if (registryUrl.startsWith("mock://")) {
+      var mock = MockSchemaRegistry.forScope(registryUrl.substring("mock://".length()));
+      mock.register(Subjects.of("translation-results", false), TranslationResult.getClassSchema());
+      mock.register(
+          Subjects.of("translation-low-confidence", false), TranslationResult.getClassSchema());
+      mock.register(Subjects.of(deadLetterTopic, false), DeadLetter.getClassSchema());
+    }
     Map<String, Object> registry = Map.of("schema.registry.url", registryUrl);
     results.configure(registry, false);
     letters.configure(registry, false);
@@ -57,7 +67,7 @@ final class OutputIds {
     return wrong;
   }
 
-  private String idOf(ConsumerRecord<byte[], byte[]> record) {
+  String idOf(ConsumerRecord<byte[], byte[]> record) {
     if (record.topic().equals(deadLetterTopic)) {
       DeadLetter letter = letters.deserialize(record.topic(), record.value());
       String id =
