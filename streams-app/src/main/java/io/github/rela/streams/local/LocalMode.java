@@ -90,9 +90,10 @@ public final class LocalMode implements AutoCloseable {
   }
 
   private static void createTopics(AppSettings settings) {
+    ClusterAccess.check(settings.kafka());
     List<String> created =
         TopicCreator.createMissing(
-            settings.kafka().get("bootstrap.servers").toString(),
+            settings.kafka(),
             settings.rela().allTopics(),
             settings.rela().getInt(RelaStreamsConfig.TOPIC_PARTITIONS),
             (short) 1);

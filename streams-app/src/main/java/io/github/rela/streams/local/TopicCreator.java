@@ -21,8 +21,24 @@ public final class TopicCreator {
    */
   public static List<String> createMissing(
       String bootstrapServers, Collection<String> topics, int partitions, short replication) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    return createMissing(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        topics,
+        partitions,
+        replication);
+  }
+
+  /**
+   * The same with the application's client settings (the cluster's address and its security
+   * settings); settings that are not the admin client's are left out.
+   */
+  public static List<String> createMissing(
+      Map<String, Object> clientSettings,
+      Collection<String> topics,
+      int partitions,
+      short replication) {
+    Object bootstrapServers = clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+    try (Admin admin = Admin.create(ClusterAccess.adminSettings(clientSettings))) {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing =
           topics.stream()
