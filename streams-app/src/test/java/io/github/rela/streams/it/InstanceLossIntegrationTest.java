@@ -1,9 +1,12 @@
 package io.github.rela.streams.it;
 
+import static io.github.rela.streams.testing.StreamsFixture.DEAD_LETTER;
+import static io.github.rela.streams.testing.StreamsFixture.OUTPUTS;
+import static io.github.rela.streams.testing.StreamsFixture.REQUESTS;
+import static io.github.rela.streams.testing.StreamsFixture.TOPICS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.github.rela.schemas.serde.RequestIds;
 import io.github.rela.streams.testing.StreamsFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +27,8 @@ import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,11 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class InstanceLossIntegrationTest {
 
   private static final String APP_ID = "instance-loss-it";
-  private static final String REQUESTS = "translation-requests";
-  private static final String RESULTS = "translation-results";
-  private static final String LOW = "translation-low-confidence";
-  private static final String DEAD = "translation-dead-letter";
-  private static final List<String> OUTPUTS = List.of(RESULTS, LOW, DEAD);
   private static final String REGISTRY = "mock://instance-loss-it";
   private static final int REQUEST_COUNT = 480;
 
@@ -58,13 +51,12 @@ class InstanceLossIntegrationTest {
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void shouldHandOverTheLostInstancesPartitionsWithoutLossOrDuplicates() throws Exception {
-    try (StreamsFixture fixture =
-            StreamsFixture.start(dir, 4, List.of(REQUESTS, RESULTS, LOW, DEAD));
+    try (StreamsFixture fixture = StreamsFixture.start(dir, 4, TOPICS);
         Admin admin =
             Admin.create(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers()))) {
       // Given two instances of the application that share the requests' four partitions
-      List<String> ids = produce(fixture);
+      List<String> ids = fixture.producePlainText(0, REQUEST_COUNT);
       Path models = fixture.tinyModels();
       try (AppProcess survivor = AppProcess.start(settings(fixture, models, "a"), log("a"));
           AppProcess victim = AppProcess.start(settings(fixture, models, "b"), log("b"))) {
@@ -100,25 +92,16 @@ class InstanceLossIntegrationTest {
         assertEquals(lost.size(), takeover.size(), "lost partitions taken over: " + takeover);
 
         // And every request is in the outputs exactly once
-        OutputIds found = new OutputIds(REGISTRY, DEAD).count(outputs);
+        OutputIds found = new OutputIds(REGISTRY, DEAD_LETTER).count(outputs);
         assertEquals(Map.of(), found.notExactlyOnce(ids));
       }
     }
   }
 
   private Map<String, String> settings(StreamsFixture fixture, Path models, String name) {
-    Map<String, String> s = new TreeMap<>();
-    s.put("bootstrap.servers", fixture.bootstrapServers());
-    s.put("application.id", APP_ID);
+    Map<String, String> s = fixture.appSettings(APP_ID, REGISTRY, models);
     s.put("client.id", "rela-" + name);
-    s.put("schema.registry.url", REGISTRY);
     s.put("state.dir", dir.resolve("state-" + name).toString());
-    s.put("rela.models.dir", models.toString());
-    s.put("rela.batch.size", "8");
-    s.put("rela.batch.linger.ms", "100");
-    s.put("rela.decode.beam.size", "2");
-    s.put("rela.decode.threads", "1");
-    s.put("commit.interval.ms", "200");
     // A lost member is noticed after the session timeout; its open transaction blocks
     // read_committed readers of the outputs until the transaction timeout aborts it.
     s.put("consumer.session.timeout.ms", "10000");
@@ -169,7 +152,7 @@ class InstanceLossIntegrationTest {
   private List<ConsumerRecord<byte[], byte[]>> readUntil(
       StreamsFixture fixture, int count, AppProcess survivor, OutputSeen seen) {
     List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-    OutputIds ids = new OutputIds(REGISTRY, DEAD);
+    OutputIds ids = new OutputIds(REGISTRY, DEAD_LETTER);
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     try (KafkaConsumer<byte[], byte[]> consumer = fixture.readCommitted(OUTPUTS)) {
       while (all.size() < count) {
@@ -206,29 +189,5 @@ class InstanceLossIntegrationTest {
     } catch (java.io.IOException e) {
       return "instance " + name + " died (no log: " + e + ")";
     }
-  }
-
-  private static List<String> produce(StreamsFixture fixture) throws Exception {
-    List<String> ids = new ArrayList<>();
-    try (KafkaProducer<byte[], byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-      for (int i = 0; i < REQUEST_COUNT; i++) {
-        String text = "ein mann " + (i % 2 == 0 ? "läuft im park" : "spielt mit dem hund");
-        RecordMetadata m =
-            producer
-                .send(
-                    new ProducerRecord<>(
-                        REQUESTS,
-                        ("r-" + i).getBytes(StandardCharsets.UTF_8),
-                        text.getBytes(StandardCharsets.UTF_8)))
-                .get();
-        ids.add(RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset()));
-      }
-    }
-    return ids;
   }
 }

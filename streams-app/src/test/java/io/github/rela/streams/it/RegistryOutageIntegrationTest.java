@@ -1,5 +1,8 @@
 package io.github.rela.streams.it;
 
+import static io.github.rela.streams.testing.StreamsFixture.DEAD_LETTER;
+import static io.github.rela.streams.testing.StreamsFixture.OUTPUTS;
+import static io.github.rela.streams.testing.StreamsFixture.TOPICS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +11,6 @@ import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.schemas.registry.HttpSchemaRegistryClient;
 import io.github.rela.schemas.registry.RegistryClientConfig;
 import io.github.rela.schemas.registry.SchemaRegistryClient;
-import io.github.rela.schemas.serde.RequestIds;
 import io.github.rela.schemas.serde.WireFormat;
 import io.github.rela.schemas.testing.ApicurioRegistry;
 import io.github.rela.streams.app.StreamsApp;
@@ -17,25 +19,18 @@ import io.github.rela.streams.settings.ConfigLoader;
 import io.github.rela.streams.testing.StreamsFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,11 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RegistryOutageIntegrationTest {
 
-  private static final String REQUESTS = "translation-requests";
-  private static final String RESULTS = "translation-results";
-  private static final String LOW = "translation-low-confidence";
-  private static final String DEAD = "translation-dead-letter";
-  private static final List<String> OUTPUTS = List.of(RESULTS, LOW, DEAD);
   private static final int VARIANTS = 8;
   private static final Duration OUTAGE = Duration.ofSeconds(20);
 
@@ -64,16 +54,15 @@ class RegistryOutageIntegrationTest {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void shouldWaitOutARegistryOutageWithoutDeadLetters() throws Exception {
     try (ApicurioRegistry registry = ApicurioRegistry.start(dir.resolve("registry"));
-        StreamsFixture fixture =
-            StreamsFixture.start(dir, 2, List.of(REQUESTS, RESULTS, LOW, DEAD));
-        KafkaProducer<byte[], byte[]> producer = producer(fixture)) {
+        StreamsFixture fixture = StreamsFixture.start(dir, 2, TOPICS);
+        KafkaProducer<byte[], byte[]> producer = fixture.producer()) {
       // Given writer schemas with distinct ids (the request schema with a distinct property each)
       int[] ids = registerVariants(registry);
       List<String> expected = new ArrayList<>(produce(producer, ids[0], 0, 60));
 
       try (StreamsApp app =
           StreamsApp.start(ConfigLoader.load(null, Map.of(), settings(fixture, registry)))) {
-        fixture.awaitCommitted(OUTPUTS, 20, Duration.ofSeconds(90), () -> problem(app));
+        fixture.awaitCommitted(OUTPUTS, 20, Duration.ofSeconds(90), () -> Apps.problem(app));
 
         // When the registry stops while requests with ids new to the application arrive
         long stopped = System.nanoTime();
@@ -81,7 +70,7 @@ class RegistryOutageIntegrationTest {
         for (int variant = 1; variant < VARIANTS - 1; variant++) {
           expected.addAll(produce(producer, ids[variant], variant * 10, variant * 10 + 10));
         }
-        String bad = send(producer, "bad-empty", new byte[0]);
+        String bad = StreamsFixture.send(producer, "bad-empty", new byte[0]);
         expected.add(bad);
         Thread.sleep(Math.max(0, OUTAGE.toMillis() - millisSince(stopped) - 7_000));
         // (Apicurio takes about 7 s to start: about 20 s without a registry in all.)
@@ -91,7 +80,7 @@ class RegistryOutageIntegrationTest {
 
         // Then the application finishes the stream once the registry is back
         fixture.awaitCommitted(
-            OUTPUTS, expected.size(), Duration.ofSeconds(120), () -> problem(app));
+            OUTPUTS, expected.size(), Duration.ofSeconds(120), () -> Apps.problem(app));
         double retries = TranslationTotals.retries(app.streams().metrics(), "registry-unavailable");
         System.out.printf(
             "Registry outage of %.1f s: %d outputs committed %.1f s after it began, %.0f retries%n",
@@ -100,7 +89,7 @@ class RegistryOutageIntegrationTest {
 
         // And every request is in the outputs exactly once; the one dead letter is the bad one
         OutputIds outputs =
-            new OutputIds(registry.confluentApiUrl(), DEAD)
+            new OutputIds(registry.confluentApiUrl(), DEAD_LETTER)
                 .count(fixture.readAllCommitted(OUTPUTS));
         assertEquals(Map.of(), outputs.notExactlyOnce(expected));
         assertEquals(Map.of(bad, ErrorCode.EMPTY_PAYLOAD), outputs.deadLetters);
@@ -123,24 +112,11 @@ class RegistryOutageIntegrationTest {
   }
 
   private Map<String, String> settings(StreamsFixture fixture, ApicurioRegistry registry) {
-    Map<String, String> s = new TreeMap<>();
-    s.put("bootstrap.servers", fixture.bootstrapServers());
-    s.put("application.id", "registry-outage-it");
-    s.put("schema.registry.url", registry.confluentApiUrl());
+    Map<String, String> s =
+        fixture.appSettings("registry-outage-it", registry.confluentApiUrl(), fixture.tinyModels());
     s.put("state.dir", dir.resolve("state").toString());
-    s.put("rela.models.dir", fixture.tinyModels().toString());
-    s.put("rela.batch.size", "8");
-    s.put("rela.batch.linger.ms", "100");
-    s.put("rela.decode.beam.size", "2");
-    s.put("rela.decode.threads", "1");
     s.put("rela.retry.backoff.max.ms", "1000");
-    s.put("commit.interval.ms", "200");
     return s;
-  }
-
-  private static String problem(StreamsApp app) {
-    KafkaStreams.State state = app.streams().state();
-    return state.isRunningOrRebalancing() ? null : "Kafka Streams is " + state;
   }
 
   /** Sends Avro requests {@code from} to {@code to} written with schema {@code id}. */
@@ -149,31 +125,10 @@ class RegistryOutageIntegrationTest {
     List<String> sent = new ArrayList<>();
     for (int i = from; i < to; i++) {
       TranslationRequest request =
-          TranslationRequest.newBuilder()
-              .setId("")
-              .setText("ein mann " + (i % 2 == 0 ? "läuft im park" : "spielt mit dem hund"))
-              .build();
-      sent.add(send(producer, "r-" + i, avro(id, request)));
+          TranslationRequest.newBuilder().setId("").setText(StreamsFixture.sentence(i)).build();
+      sent.add(StreamsFixture.send(producer, "r-" + i, avro(id, request)));
     }
     return sent;
-  }
-
-  /** Sends one record; returns its id, which is also the request id of an id-less request. */
-  private static String send(KafkaProducer<byte[], byte[]> producer, String key, byte[] value)
-      throws Exception {
-    RecordMetadata m =
-        producer
-            .send(new ProducerRecord<>(REQUESTS, key.getBytes(StandardCharsets.UTF_8), value))
-            .get();
-    return RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset());
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer(StreamsFixture fixture) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
   }
 
   /** Confluent's wire format: magic byte, schema id, Avro binary. */

@@ -10,6 +10,7 @@ import io.github.rela.streams.local.FreePorts;
 import io.github.rela.streams.local.LocalMode;
 import io.github.rela.streams.local.TopicCreator;
 import io.github.rela.streams.settings.ConfigLoader;
+import io.github.rela.streams.testing.StreamsFixture;
 import io.github.rela.streams.testing.TinyCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,7 +37,6 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,12 +59,6 @@ class SecuredBrokerIntegrationTest {
   private static final String USER = "rela";
   private static final String PASSWORD = "rela-secret";
   private static final String STORE_PASSWORD = "store-secret";
-  private static final List<String> TOPICS =
-      List.of(
-          "translation-requests",
-          "translation-results",
-          "translation-low-confidence",
-          "translation-dead-letter");
 
   @TempDir static Path dir;
   private static EmbeddedKafkaBroker broker;
@@ -144,7 +137,7 @@ class SecuredBrokerIntegrationTest {
         new EmbeddedKafkaBroker(dir.resolve("kafka"), 0)
             .withListener("SECURE", "SASL_SSL", port, listener)
             .start();
-    TopicCreator.createMissing(broker.bootstrapServers(), TOPICS, 1, (short) 1);
+    TopicCreator.createMissing(broker.bootstrapServers(), StreamsFixture.TOPICS, 1, (short) 1);
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
@@ -292,21 +285,7 @@ class SecuredBrokerIntegrationTest {
   private static int readResults(int count, Duration timeout) {
     int seen = 0;
     try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "secured-it-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-      consumer.subscribe(List.of("translation-results"));
+        StreamsFixture.readCommitted(broker.bootstrapServers(), List.of("translation-results"))) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (seen < count && System.nanoTime() < deadline) {
         seen += consumer.poll(Duration.ofMillis(200)).count();

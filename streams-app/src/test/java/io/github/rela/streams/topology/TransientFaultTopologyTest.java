@@ -9,25 +9,17 @@ import io.github.rela.schemas.avro.ErrorCode;
 import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.registry.MockSchemaRegistry;
-import io.github.rela.schemas.serde.DeadLetterSerde;
 import io.github.rela.schemas.serde.TranslationRequestDeserializer;
 import io.github.rela.schemas.serde.TranslationRequestSerde;
-import io.github.rela.schemas.serde.TranslationResultSerde;
 import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.metrics.TranslationTotals;
 import io.github.rela.streams.retry.RetryLimitExceededException;
-import io.github.rela.streams.settings.AppSettings;
-import io.github.rela.streams.settings.ConfigLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +33,7 @@ class TransientFaultTopologyTest {
   private final String scope = "transient-fault-test-" + System.nanoTime();
   private final String url = "mock://" + scope;
   private final FlakyRegistry registry = new FlakyRegistry(MockSchemaRegistry.forScope(scope), 0);
-  private TopologyTestDriver driver;
+  private TopologyHarness topology;
   private TestInputTopic<byte[], byte[]> requests;
   private TestOutputTopic<byte[], TranslationResult> results;
   private TestOutputTopic<byte[], DeadLetter> deadLetters;
@@ -52,37 +44,24 @@ class TransientFaultTopologyTest {
     settings.putIfAbsent("rela.batch.size", "1");
     settings.put("rela.retry.backoff.ms", "1");
     settings.put("rela.retry.backoff.max.ms", "4");
-    AppSettings app =
-        ConfigLoader.load(null, Map.of(), settings).withBootstrapServers("unused:9092");
-    AppSerdes serdes = new AppSerdes(app);
-    driver =
-        new TopologyTestDriver(
-            TranslationTopology.build(
-                TopologySettings.from(app.rela()),
-                Topics.of(app.rela(), serdes),
-                () -> {
-                  TranslationRequestDeserializer d = new TranslationRequestDeserializer(registry);
-                  d.configure(Map.of("schema.registry.url", url), false);
-                  return d;
-                },
-                model),
-            app.streamsProperties());
-    requests =
-        driver.createInputTopic(
-            "translation-requests", new ByteArraySerializer(), new ByteArraySerializer());
-    results = output("translation-results", new TranslationResultSerde());
-    deadLetters = output("translation-dead-letter", new DeadLetterSerde());
-  }
-
-  private <T> TestOutputTopic<byte[], T> output(String topic, Serde<T> serde) {
-    serde.configure(Map.of("schema.registry.url", url), false);
-    return driver.createOutputTopic(topic, new ByteArrayDeserializer(), serde.deserializer());
+    topology =
+        new TopologyHarness(
+            settings,
+            () -> {
+              TranslationRequestDeserializer d = new TranslationRequestDeserializer(registry);
+              d.configure(Map.of("schema.registry.url", url), false);
+              return d;
+            },
+            model);
+    requests = topology.requests;
+    results = topology.results;
+    deadLetters = topology.deadLetters;
   }
 
   @AfterEach
   void tearDown() {
-    if (driver != null) {
-      driver.close();
+    if (topology != null) {
+      topology.close();
     }
     MockSchemaRegistry.dropScope(scope);
   }
@@ -184,7 +163,7 @@ class TransientFaultTopologyTest {
   }
 
   private double retries(String reason) {
-    return TranslationTotals.retries(driver.metrics(), reason);
+    return TranslationTotals.retries(topology.driver.metrics(), reason);
   }
 
   private static RetryLimitExceededException causeOf(Throwable thrown) {
