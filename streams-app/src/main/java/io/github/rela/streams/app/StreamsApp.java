@@ -2,6 +2,7 @@ package io.github.rela.streams.app;
 
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.inference.CheckpointRegistry;
+import io.github.rela.streams.retry.RetryLimitExceededException;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.topology.AppSerdes;
 import io.github.rela.streams.topology.Topics;
@@ -9,9 +10,11 @@ import io.github.rela.streams.topology.TopologySettings;
 import io.github.rela.streams.topology.TranslationTopology;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,7 @@ public final class StreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
   private final List<Runnable> errorListeners = new CopyOnWriteArrayList<>();
+  private volatile Throwable failure;
 
   private StreamsApp(
       AppSettings settings, Topics topics, CheckpointRegistry models, KafkaStreams streams) {
@@ -39,12 +43,41 @@ public final class StreamsApp implements AutoCloseable {
     this.models = models;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
+    streams.setUncaughtExceptionHandler(this::stopOn);
     streams.setStateListener(
         (now, before) -> {
           if (now == KafkaStreams.State.ERROR) {
             errorListeners.forEach(Runnable::run);
           }
         });
+  }
+
+  /**
+   * Any exception that ends a stream thread stops the whole application (Kafka Streams' default),
+   * with one line that names the innermost cause, e.g. a transient fault that outlasted {@code
+   * rela.retry.max.ms}.
+   */
+  private StreamThreadExceptionResponse stopOn(Throwable e) {
+    failure = e;
+    LOG.error("Stopping: {}", rootCause(e).getMessage(), e);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /** What stopped the application, if a stream thread failed. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure).map(e -> rootCause(e).toString());
+  }
+
+  /** The innermost exception that says why; Kafka Streams wraps it in its own. */
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      if (root instanceof RetryLimitExceededException) {
+        return root;
+      }
+      root = root.getCause();
+    }
+    return root;
   }
 
   /** Runs {@code listener} when Kafka Streams fails for good (state ERROR), or now if it has. */
