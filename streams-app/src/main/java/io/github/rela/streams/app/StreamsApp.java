@@ -3,6 +3,8 @@ package io.github.rela.streams.app;
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.inference.CheckpointRegistry;
 import io.github.rela.streams.retry.RetryLimitExceededException;
+import io.github.rela.streams.retry.RetryPolicy;
+import io.github.rela.streams.retry.ThreadFailures;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.topology.AppSerdes;
 import io.github.rela.streams.topology.Topics;
@@ -34,6 +36,7 @@ public final class StreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
   private final List<Runnable> errorListeners = new CopyOnWriteArrayList<>();
+  private final ThreadFailures threadFailures;
   private volatile Throwable failure;
 
   private StreamsApp(
@@ -43,9 +46,13 @@ public final class StreamsApp implements AutoCloseable {
     this.models = models;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
-    streams.setUncaughtExceptionHandler(this::stopOn);
+    this.threadFailures = new ThreadFailures(RetryPolicy.from(settings.rela()));
+    streams.setUncaughtExceptionHandler(this::onThreadFailure);
     streams.setStateListener(
         (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            threadFailures.recovered();
+          }
           if (now == KafkaStreams.State.ERROR) {
             errorListeners.forEach(Runnable::run);
           }
@@ -53,14 +60,17 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /**
-   * Any exception that ends a stream thread stops the whole application (Kafka Streams' default),
-   * with one line that names the innermost cause, e.g. a transient fault that outlasted {@code
-   * rela.retry.max.ms}.
+   * A stream thread that the Kafka clients failed is replaced ({@link ThreadFailures}); any other
+   * failure stops the whole application with one line that names the innermost cause, e.g. a
+   * transient fault that outlasted {@code rela.retry.max.ms}.
    */
-  private StreamThreadExceptionResponse stopOn(Throwable e) {
-    failure = e;
-    LOG.error("Stopping: {}", rootCause(e).getMessage(), e);
-    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  private StreamThreadExceptionResponse onThreadFailure(Throwable e) {
+    StreamThreadExceptionResponse response = threadFailures.handle(e);
+    if (response == StreamThreadExceptionResponse.SHUTDOWN_CLIENT) {
+      failure = e;
+      LOG.error("Stopping: {}", rootCause(e).getMessage(), e);
+    }
+    return response;
   }
 
   /** What stopped the application, if a stream thread failed. */
