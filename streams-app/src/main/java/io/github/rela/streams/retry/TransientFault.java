@@ -3,6 +3,10 @@ package io.github.rela.streams.retry;
 import io.github.rela.schemas.avro.ErrorCode;
 import io.github.rela.schemas.error.PayloadException;
 import io.github.rela.schemas.registry.RegistryException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.kafka.common.errors.RetriableException;
@@ -14,7 +18,10 @@ import org.apache.kafka.common.errors.RetriableException;
  * topic.
  */
 public enum TransientFault {
-  /** No schema registry answered, or it failed on its side (5xx, 408, 429). */
+  /**
+   * No schema registry answered, or it failed on its side (5xx, 408, 429); also a network failure
+   * under any serde (Confluent's included), whose only remote calls are the registry's.
+   */
   REGISTRY_UNAVAILABLE("registry-unavailable"),
   /** A Kafka client error that Kafka itself marks as retriable (broker down, leader moving). */
   BROKER_UNAVAILABLE("broker-unavailable"),
@@ -48,7 +55,8 @@ public enum TransientFault {
 
   private static Optional<TransientFault> itself(Throwable t) {
     if (t instanceof PayloadException p && p.code() == ErrorCode.REGISTRY_UNAVAILABLE
-        || t instanceof RegistryException r && r.isUnavailable()) {
+        || t instanceof RegistryException r && r.isUnavailable()
+        || isNetworkFailure(t)) {
       return Optional.of(REGISTRY_UNAVAILABLE);
     }
     if (t instanceof RetriableException) {
@@ -58,6 +66,13 @@ public enum TransientFault {
       return Optional.of(RESOURCE_EXHAUSTED);
     }
     return Optional.empty();
+  }
+
+  private static boolean isNetworkFailure(Throwable t) {
+    return t instanceof SocketException
+        || t instanceof SocketTimeoutException
+        || t instanceof UnknownHostException
+        || t instanceof HttpTimeoutException;
   }
 
   /**

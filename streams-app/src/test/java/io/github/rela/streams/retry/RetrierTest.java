@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.EngineException;
 import io.github.rela.schemas.avro.ErrorCode;
 import io.github.rela.schemas.error.PayloadException;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,12 @@ class RetrierTest {
         TransientFault.of(
             new StreamsException(
                 new PayloadException(ErrorCode.REGISTRY_UNAVAILABLE, "registry down"))));
+    assertEquals(
+        Optional.of(TransientFault.REGISTRY_UNAVAILABLE),
+        TransientFault.of(
+            new SerializationException(
+                "Error retrieving Avro schema for id 7",
+                new ConnectException("Connection refused"))));
     assertEquals(
         Optional.of(TransientFault.BROKER_UNAVAILABLE),
         TransientFault.of(new TimeoutException("Timed out waiting for a node")));
