@@ -19,6 +19,7 @@ import io.github.rela.streams.settings.ConfigLoader;
 import io.github.rela.streams.testing.StreamsFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,14 +117,23 @@ class RegistryOutageIntegrationTest {
         fixture.appSettings("registry-outage-it", registry.confluentApiUrl(), fixture.tinyModels());
     s.put("state.dir", dir.resolve("state").toString());
     s.put("rela.retry.backoff.max.ms", "1000");
+    // Shorter than the outage: the broker aborts the transaction open while the thread waits.
+    s.put("producer.transaction.timeout.ms", "10000");
     return s;
   }
 
-  /** Sends Avro requests {@code from} to {@code to} written with schema {@code id}. */
+  /**
+   * Sends requests {@code from} to {@code to}, each as plain text and as Avro written with schema
+   * {@code id}.
+   */
   private static List<String> produce(
       KafkaProducer<byte[], byte[]> producer, int id, int from, int to) throws Exception {
     List<String> sent = new ArrayList<>();
     for (int i = from; i < to; i++) {
+      // A plain-text request first, which needs no registry: its buffering opens a transaction
+      // that stays open while the thread waits for the registry on the Avro one with the same key.
+      byte[] text = StreamsFixture.sentence(i).getBytes(StandardCharsets.UTF_8);
+      sent.add(StreamsFixture.send(producer, "r-" + i, text));
       TranslationRequest request =
           TranslationRequest.newBuilder().setId("").setText(StreamsFixture.sentence(i)).build();
       sent.add(StreamsFixture.send(producer, "r-" + i, avro(id, request)));
