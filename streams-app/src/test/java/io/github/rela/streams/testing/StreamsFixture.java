@@ -72,64 +72,12 @@ public final class StreamsFixture implements AutoCloseable {
     return TinyCheckpoint.write(dir.resolve("models"));
   }
 
-  /**
-   * The settings of an application on this broker with the tiny model in {@code models}: small
-   * batches, beam 2, one decoding thread, frequent commits.
-   */
-  public Map<String, String> appSettings(String applicationId, String registryUrl, Path models) {
-    Map<String, String> s = new TreeMap<>();
-    s.put("bootstrap.servers", bootstrapServers());
-    s.put("application.id", applicationId);
-    s.put("schema.registry.url", registryUrl);
-    s.put("rela.models.dir", models.toString());
-    s.put("rela.batch.size", "8");
-    s.put("rela.batch.linger.ms", "100");
-    s.put("rela.decode.beam.size", "2");
-    s.put("rela.decode.threads", "1");
-    s.put("commit.interval.ms", "200");
-    return s;
-  }
-
-  public KafkaProducer<byte[], byte[]> producer() {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-  }
-
-  /** Sends one request; returns its coordinates, the request id of a request that names none. */
-  public static String send(KafkaProducer<byte[], byte[]> producer, String key, byte[] value)
-      throws Exception {
-    RecordMetadata m =
-        producer
-            .send(new ProducerRecord<>(REQUESTS, key.getBytes(StandardCharsets.UTF_8), value))
-            .get();
-    return RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset());
-  }
-
-  /** The plain-text request number {@code i}: two German sentences in turn. */
-  public static String sentence(int i) {
-    return "ein mann " + (i % 2 == 0 ? "läuft im park" : "spielt mit dem hund");
-  }
-
-  /** Sends plain-text requests {@code from} (inclusive) to {@code to}; returns their ids. */
-  public List<String> producePlainText(int from, int to) throws Exception {
-    List<String> ids = new ArrayList<>();
-    try (KafkaProducer<byte[], byte[]> producer = producer()) {
-      for (int i = from; i < to; i++) {
-        ids.add(send(producer, "r-" + i, sentence(i).getBytes(StandardCharsets.UTF_8)));
-      }
-    }
-    return ids;
-  }
-
   /** A consumer of {@code topics} from the beginning that sees committed records only. */
   public KafkaConsumer<byte[], byte[]> readCommitted(List<String> topics) {
     return readCommitted(bootstrapServers(), topics);
   }
 
-  /** The same on any broker. */
+  /** The same on any cluster, e.g. a containerised one. */
   public static KafkaConsumer<byte[], byte[]> readCommitted(
       String bootstrapServers, List<String> topics) {
     KafkaConsumer<byte[], byte[]> consumer =
@@ -185,6 +133,58 @@ public final class StreamsFixture implements AutoCloseable {
         seen += consumer.poll(Duration.ofMillis(200)).count();
       }
     }
+  }
+
+  /**
+   * The settings of an application on this broker with the tiny model in {@code models}: small
+   * batches, beam 2, one decoding thread, frequent commits.
+   */
+  public Map<String, String> appSettings(String applicationId, String registryUrl, Path models) {
+    Map<String, String> s = new TreeMap<>();
+    s.put("bootstrap.servers", bootstrapServers());
+    s.put("application.id", applicationId);
+    s.put("schema.registry.url", registryUrl);
+    s.put("rela.models.dir", models.toString());
+    s.put("rela.batch.size", "8");
+    s.put("rela.batch.linger.ms", "100");
+    s.put("rela.decode.beam.size", "2");
+    s.put("rela.decode.threads", "1");
+    s.put("commit.interval.ms", "200");
+    return s;
+  }
+
+  public KafkaProducer<byte[], byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+  }
+
+  /** Sends one request; returns its coordinates, the request id of a request that names none. */
+  public static String send(KafkaProducer<byte[], byte[]> producer, String key, byte[] value)
+      throws Exception {
+    RecordMetadata m =
+        producer
+            .send(new ProducerRecord<>(REQUESTS, key.getBytes(StandardCharsets.UTF_8), value))
+            .get();
+    return RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset());
+  }
+
+  /** The plain-text request number {@code i}: two German sentences in turn. */
+  public static String sentence(int i) {
+    return "ein mann " + (i % 2 == 0 ? "läuft im park" : "spielt mit dem hund");
+  }
+
+  /** Sends plain-text requests {@code from} (inclusive) to {@code to}; returns their ids. */
+  public List<String> producePlainText(int from, int to) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      for (int i = from; i < to; i++) {
+        ids.add(send(producer, "r-" + i, sentence(i).getBytes(StandardCharsets.UTF_8)));
+      }
+    }
+    return ids;
   }
 
   @Override
