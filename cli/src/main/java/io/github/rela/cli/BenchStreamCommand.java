@@ -10,6 +10,7 @@ import io.github.rela.streams.settings.ConfigLoader;
 import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
           + " inputs offered at several shares of the model's own batched speed (measured right"
           + " before each rate, beside the idle app), the achieved results/s, the p50/p99"
           + " produce-to-result latency, the mean micro-batch and the share of time spent decoding.",
+      "With --soak MINUTES it offers one steady rate instead and samples the process's resident"
+          + " memory (VmRSS) and live heap (after a full GC) over time.",
       "Sentences come from Multi30k's test_2016_flickr (RELA_DATA_DIR) when present."
     })
 public final class BenchStreamCommand implements Callable<Integer> {
@@ -61,6 +64,27 @@ public final class BenchStreamCommand implements Callable<Integer> {
   @Option(names = "--linger-ms", defaultValue = "50", description = "Micro-batch linger.")
   long linger;
 
+  @Option(
+      names = "--soak",
+      paramLabel = "MINUTES",
+      defaultValue = "0",
+      description =
+          "Instead of the rates: offer --soak-rate of the model's speed for MINUTES and report the"
+              + " resident memory and live heap over time, and their growth over the second half.")
+  int soakMinutes;
+
+  @Option(
+      names = "--soak-rate",
+      defaultValue = "0.5",
+      description = "The soak's offered rate as a share of the model's throughput.")
+  double soakRate;
+
+  @Option(
+      names = "--sample-seconds",
+      defaultValue = "30",
+      description = "Seconds between two memory samples of the soak.")
+  int sampleSeconds;
+
   @Override
   public Integer call() throws Exception {
     Path checkpoint = model.checkpoint();
@@ -76,9 +100,15 @@ public final class BenchStreamCommand implements Callable<Integer> {
     AppSettings settings = ConfigLoader.load(null, Map.of(), overrides);
     // Before the model alone runs, so that both paths decode with the same threads.
     EngineThreads.configure(settings.rela().decodeThreads());
-    new StreamBenchmark(
-            checkpoint, sentences(), batch.value(), beam.value(), spec.commandLine().getOut())
-        .run(settings, rates);
+    StreamBenchmark benchmark =
+        new StreamBenchmark(
+            checkpoint, sentences(), batch.value(), beam.value(), spec.commandLine().getOut());
+    if (soakMinutes > 0) {
+      benchmark.soak(
+          settings, Duration.ofMinutes(soakMinutes), soakRate, Duration.ofSeconds(sampleSeconds));
+    } else {
+      benchmark.run(settings, rates);
+    }
     return 0;
   }
 

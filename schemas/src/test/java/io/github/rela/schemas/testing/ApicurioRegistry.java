@@ -14,35 +14,58 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real Apicurio Registry 2.6 (in-memory storage) in a child process on 127.0.0.1, serving the
- * Confluent API at {@link #confluentApiUrl()}. Maven unpacks it into {@code target/apicurio}
- * (system property {@code apicurio.home}). The process is stopped by {@link #close()} and, should
- * the test JVM end otherwise, by a shutdown hook.
+ * A real Apicurio Registry 2.6 in a child process on 127.0.0.1, serving the Confluent API at {@link
+ * #confluentApiUrl()}. Maven unpacks it into {@code target/apicurio} (system property {@code
+ * apicurio.home}). Its storage is in memory, or an H2 database file ({@link #start(Path)}) whose
+ * schemas and ids survive {@link #stop()} and {@link #restart()} on the same port. The process is
+ * stopped by {@link #close()} and, should the test JVM end otherwise, by a shutdown hook.
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
-  private final Process process;
+  private final Path home;
   private final int port;
   private final Path log;
+  private final Path storage;
   private final Thread shutdownHook;
+  private Process process;
 
-  private ApicurioRegistry(Process process, int port, Path log) {
-    this.process = process;
+  private ApicurioRegistry(Path home, int port, Path storage) {
+    this.home = home;
     this.port = port;
-    this.log = log;
+    this.log = home.resolveSibling("apicurio-" + port + ".log");
+    this.storage = storage;
     this.shutdownHook = new Thread(this::stop, "apicurio-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
-  /** Starts the registry and waits until it reports ready. */
+  /** Starts the registry with in-memory storage and waits until it reports ready. */
   public static ApicurioRegistry start() throws IOException, InterruptedException {
+    return start(null);
+  }
+
+  /**
+   * Starts the registry with its storage in an H2 database under {@code storage} (null: in memory)
+   * and waits until it reports ready.
+   */
+  public static ApicurioRegistry start(Path storage) throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("apicurio.home", "target/apicurio"));
-    Path runner = runnerJar(home);
-    int port = freePort();
-    Path log = home.resolveSibling("apicurio-" + port + ".log");
-    Process process =
+    ApicurioRegistry registry = new ApicurioRegistry(home, freePort(), storage);
+    registry.launch();
+    return registry;
+  }
+
+  /** Starts the stopped registry again on the same port and storage; waits until it is ready. */
+  public void restart() throws IOException, InterruptedException {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("Apicurio is still running");
+    }
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
+    ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -50,14 +73,22 @@ public final class ApicurioRegistry implements AutoCloseable {
                     "-Dquarkus.http.host=127.0.0.1",
                     "-Dquarkus.http.port=" + port,
                     "-jar",
-                    runner.toString()))
+                    runnerJar(home).toString()))
             .directory(home.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    ApicurioRegistry registry = new ApicurioRegistry(process, port, log);
-    registry.awaitReady();
-    return registry;
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    if (storage != null) {
+      // The application's own switch from its in-memory H2 database to a file.
+      builder
+          .environment()
+          .put(
+              "REGISTRY_DATASOURCE_URL",
+              "jdbc:h2:file:"
+                  + storage.toAbsolutePath().resolve("registry")
+                  + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+    process = builder.start();
+    awaitReady();
   }
 
   /** Base URL of the Confluent-compatible API, the value for {@code schema.registry.url}. */
@@ -71,7 +102,11 @@ public final class ApicurioRegistry implements AutoCloseable {
     Runtime.getRuntime().removeShutdownHook(shutdownHook);
   }
 
-  private void stop() {
+  /** Stops the registry (SIGTERM, then SIGKILL after 20 s); {@link #restart()} starts it again. */
+  public void stop() {
+    if (process == null) {
+      return;
+    }
     process.destroy();
     try {
       if (!process.waitFor(20, TimeUnit.SECONDS)) {

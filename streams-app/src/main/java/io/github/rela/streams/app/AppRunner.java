@@ -64,6 +64,7 @@ public final class AppRunner {
               + app.settings().kafka().get("schema.registry.url")
               + " (Ctrl-C stops)");
       stopRequested.await();
+      app.failure().ifPresent(cause -> status.println("rela: stopped: " + cause));
       return app.streams().state() == KafkaStreams.State.ERROR ? 1 : 0;
     } finally {
       closed.countDown();

@@ -4,6 +4,9 @@ import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.inference.CheckpointRegistry;
 import io.github.rela.streams.inference.ReloadTrigger;
 import io.github.rela.streams.metrics.ServingModelMetrics;
+import io.github.rela.streams.retry.RetryLimitExceededException;
+import io.github.rela.streams.retry.RetryPolicy;
+import io.github.rela.streams.retry.ThreadFailures;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.topology.AppSerdes;
 import io.github.rela.streams.topology.Topics;
@@ -15,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,8 @@ public final class StreamsApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final ReadinessFile readiness;
   private final List<Runnable> errorListeners = new CopyOnWriteArrayList<>();
+  private final ThreadFailures threadFailures;
+  private volatile Throwable failure;
 
   private StreamsApp(
       AppSettings settings,
@@ -49,12 +55,48 @@ public final class StreamsApp implements AutoCloseable {
     this.reloads = reloads;
     this.streams = streams;
     this.readiness = new ReadinessFile(streams);
+    this.threadFailures = new ThreadFailures(RetryPolicy.from(settings.rela()));
+    streams.setUncaughtExceptionHandler(this::onThreadFailure);
     streams.setStateListener(
         (now, before) -> {
+          if (now == KafkaStreams.State.RUNNING) {
+            threadFailures.recovered();
+          }
           if (now == KafkaStreams.State.ERROR) {
             errorListeners.forEach(Runnable::run);
           }
         });
+  }
+
+  /**
+   * A stream thread that the Kafka clients failed is replaced ({@link ThreadFailures}); any other
+   * failure stops the whole application with one line that names the innermost cause, e.g. a
+   * transient fault that outlasted {@code rela.retry.max.ms}.
+   */
+  private StreamThreadExceptionResponse onThreadFailure(Throwable e) {
+    StreamThreadExceptionResponse response = threadFailures.handle(e);
+    if (response == StreamThreadExceptionResponse.SHUTDOWN_CLIENT) {
+      failure = e;
+      LOG.error("Stopping: {}", rootCause(e).getMessage(), e);
+    }
+    return response;
+  }
+
+  /** What stopped the application, if a stream thread failed. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure).map(e -> rootCause(e).toString());
+  }
+
+  /** The innermost exception that says why; Kafka Streams wraps it in its own. */
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      if (root instanceof RetryLimitExceededException) {
+        return root;
+      }
+      root = root.getCause();
+    }
+    return root;
   }
 
   /** Runs {@code listener} when Kafka Streams fails for good (state ERROR), or now if it has. */

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * each result's produce-to-result latency is recorded. The mean micro-batch and the share of the
  * time spent decoding (from the app's own metrics) tell whether a shortfall lies in the batches or
  * around them.
+ *
+ * <p>{@link #soak} instead offers one steady rate for a long time and samples the process's memory
+ * (resident and live heap) as it goes: whether the application leaks.
  */
 public final class StreamBenchmark {
 
@@ -65,6 +69,111 @@ public final class StreamBenchmark {
         sentences.size());
     out.println(
         "model/s  offered/s  achieved/s  share of model  p50 ms   p99 ms  mean batch  decoding");
+    withModelAndApp(
+        settings,
+        (translator, app) -> {
+          for (double share : rateShares) {
+            // Measured anew each time, beside an idle app: this machine's speed drifts over
+            // minutes.
+            double modelSpeed = modelSentencesPerSecond(translator, sentences);
+            double offered = share * modelSpeed;
+            TranslationTotals before = TranslationTotals.of(app.streams().metrics());
+            LatencyRecorder recorder = drive(app, sentences, offered, "r" + share + "-");
+            TranslationTotals during = TranslationTotals.of(app.streams().metrics()).minus(before);
+            double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
+            double achieved = recorder.arrivedCount() / seconds;
+            out.printf(
+                Locale.ROOT,
+                "%7.1f  %9.1f  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%%n",
+                modelSpeed,
+                offered,
+                achieved,
+                100 * achieved / modelSpeed,
+                recorder.percentileMillis(50),
+                recorder.percentileMillis(99),
+                during.meanBatch(),
+                100 * during.decodeMillis() / 1000 / seconds);
+            out.flush();
+          }
+        });
+  }
+
+  /**
+   * Offers {@code rateShare} of the model's speed without pause for {@code duration}, sampling the
+   * memory every {@code every}, then prints the growth over the second half: the first half holds
+   * the start-up and the filling of caches, pools and the broker's segments.
+   */
+  public void soak(AppSettings settings, Duration duration, double rateShare, Duration every)
+      throws Exception {
+    withModelAndApp(
+        settings,
+        (translator, app) -> {
+          double offered = rateShare * modelSentencesPerSecond(translator, sentences);
+          out.printf(
+              Locale.ROOT,
+              "soak: %.1f requests/s (%.0f%% of the model's speed) for %d min, batches of %d, beam %d;"
+                  + " memory of this process (app, embedded broker, load generator) every %d s%n%n",
+              offered,
+              100 * rateShare,
+              duration.toMinutes(),
+              batchSize,
+              beam,
+              every.toSeconds());
+          out.println("   min  results  results/s   RSS MiB  live heap MiB");
+          List<MemorySample> samples = new ArrayList<>();
+          SteadyLoad load = new SteadyLoad(app.settings(), sentences, offered);
+          load.start();
+          try {
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            for (long next = start; next <= end; next += every.toNanos()) {
+              LockSupport.parkNanos(next - System.nanoTime());
+              MemorySample sample =
+                  MemorySample.take((System.nanoTime() - start) / 1e9, load.arrived());
+              printRow(sample, samples.isEmpty() ? null : samples.get(samples.size() - 1));
+              samples.add(sample);
+            }
+          } finally {
+            load.stop();
+          }
+          printGrowth(samples.subList(samples.size() / 2, samples.size()));
+        });
+  }
+
+  private void printRow(MemorySample sample, MemorySample previous) {
+    double rate =
+        previous == null
+            ? 0
+            : (sample.results() - previous.results()) / (sample.seconds() - previous.seconds());
+    out.printf(
+        Locale.ROOT,
+        "%6.1f  %7d  %9.1f  %8.0f  %13.0f%n",
+        sample.seconds() / 60,
+        sample.results(),
+        rate,
+        sample.rssMiB(),
+        sample.liveHeapMiB());
+    out.flush();
+  }
+
+  private void printGrowth(List<MemorySample> secondHalf) {
+    MemorySample first = secondHalf.get(0);
+    MemorySample last = secondHalf.get(secondHalf.size() - 1);
+    out.printf(
+        Locale.ROOT,
+        "%nsecond half (%.1f to %.1f min): RSS %+.0f MiB (slope %+.0f MiB/h), live heap %+.1f MiB"
+            + " (slope %+.1f MiB/h)%n",
+        first.seconds() / 60,
+        last.seconds() / 60,
+        last.rssMiB() - first.rssMiB(),
+        MemorySample.slopePerHour(secondHalf, MemorySample::rssMiB),
+        last.liveHeapMiB() - first.liveHeapMiB(),
+        MemorySample.slopePerHour(secondHalf, MemorySample::liveHeapMiB));
+    out.flush();
+  }
+
+  /** The model alone and the application on the embedded broker, both warmed up. */
+  private void withModelAndApp(AppSettings settings, ModelAndApp body) throws Exception {
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
@@ -77,29 +186,14 @@ public final class StreamBenchmark {
         StreamsApp app = StreamsApp.start(local.settings())) {
       app.awaitRunning(Duration.ofSeconds(120));
       warmUp(app, translator);
-      for (double share : rateShares) {
-        // Measured anew each time, beside an idle app: this machine's speed drifts over minutes.
-        double modelSpeed = modelSentencesPerSecond(translator, sentences);
-        double offered = share * modelSpeed;
-        TranslationTotals before = TranslationTotals.of(app.streams().metrics());
-        LatencyRecorder recorder = drive(app, sentences, offered, "r" + share + "-");
-        TranslationTotals during = TranslationTotals.of(app.streams().metrics()).minus(before);
-        double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
-        double achieved = recorder.arrivedCount() / seconds;
-        out.printf(
-            Locale.ROOT,
-            "%7.1f  %9.1f  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%%n",
-            modelSpeed,
-            offered,
-            achieved,
-            100 * achieved / modelSpeed,
-            recorder.percentileMillis(50),
-            recorder.percentileMillis(99),
-            during.meanBatch(),
-            100 * during.decodeMillis() / 1000 / seconds);
-        out.flush();
-      }
+      body.run(translator, app);
     }
+  }
+
+  /** What a measurement does with the model and the application. */
+  @FunctionalInterface
+  private interface ModelAndApp {
+    void run(Translator translator, StreamsApp app) throws Exception;
   }
 
   /** Batches in arrival order, as the topology forms them: no sorting across batches. */
@@ -162,6 +256,22 @@ public final class StreamBenchmark {
       CountDownLatch ready,
       AtomicBoolean done) {
     try (KafkaConsumer<byte[], byte[]> consumer =
+        resultsConsumer(bootstrap, s.rela().outputTopics())) {
+      ready.countDown();
+      while (!done.get()) {
+        var records = consumer.poll(Duration.ofMillis(20));
+        long now = System.nanoTime();
+        records.forEach(r -> recorder.arrived(new String(r.key(), StandardCharsets.UTF_8), now));
+      }
+    }
+  }
+
+  /**
+   * A read_committed consumer of {@code topics} positioned at their ends before anything more is
+   * produced, so that no result is missed.
+   */
+  static KafkaConsumer<byte[], byte[]> resultsConsumer(String bootstrap, List<String> topics) {
+    KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -175,23 +285,16 @@ public final class StreamBenchmark {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class))) {
-      consumer.subscribe(s.rela().outputTopics());
-      while (consumer.assignment().isEmpty()) {
-        consumer.poll(Duration.ofMillis(50));
-      }
-      // Resolve the starting positions before anything is produced, so no result is missed.
-      consumer.assignment().forEach(consumer::position);
-      ready.countDown();
-      while (!done.get()) {
-        var records = consumer.poll(Duration.ofMillis(20));
-        long now = System.nanoTime();
-        records.forEach(r -> recorder.arrived(new String(r.key(), StandardCharsets.UTF_8), now));
-      }
+                ByteArrayDeserializer.class));
+    consumer.subscribe(topics);
+    while (consumer.assignment().isEmpty()) {
+      consumer.poll(Duration.ofMillis(50));
     }
+    consumer.assignment().forEach(consumer::position);
+    return consumer;
   }
 
-  private static KafkaProducer<String, String> producer(String bootstrap) {
+  static KafkaProducer<String, String> producer(String bootstrap) {
     return new KafkaProducer<>(
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -41,7 +41,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path dataDir;
   private final int brokerPort;
   private final int controllerPort;
+  private Listener extra;
   private KafkaRaftServer server;
+
+  /** A client listener beside PLAINTEXT, e.g. SASL_SSL, with the broker settings it needs. */
+  private record Listener(String name, String protocol, int port, Map<String, String> settings) {}
 
   /**
    * @param dataDir where the broker keeps its logs and metadata (created when missing)
@@ -51,6 +55,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.dataDir = dataDir.toAbsolutePath();
     this.brokerPort = brokerPort == 0 ? FreePorts.pick() : brokerPort;
     this.controllerPort = FreePorts.pick();
+  }
+
+  /**
+   * Adds a client listener on 127.0.0.1:{@code port} before {@link #start()}: e.g. {@code SASL_SSL}
+   * with its TLS, SASL and authorizer settings. The PLAINTEXT listener stays, for the broker itself
+   * and for {@link #bootstrapServers()}.
+   */
+  public EmbeddedKafkaBroker withListener(
+      String name, String protocol, int port, Map<String, String> settings) {
+    this.extra = new Listener(name, protocol, port, Map.copyOf(settings));
+    return this;
   }
 
   /** Formats the log directory on first use, starts the broker and waits until it serves. */
@@ -105,6 +120,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.put("group.initial.rebalance.delay.ms", "0");
     p.put("num.partitions", "1");
     p.put("auto.create.topics.enable", "false");
+    if (extra != null) {
+      String endpoint = extra.name() + "://127.0.0.1:" + extra.port();
+      p.put("listeners", p.get("listeners") + "," + endpoint);
+      p.put("advertised.listeners", p.get("advertised.listeners") + "," + endpoint);
+      p.put(
+          "listener.security.protocol.map",
+          p.get("listener.security.protocol.map") + "," + extra.name() + ":" + extra.protocol());
+      p.putAll(extra.settings());
+    }
     return p;
   }
 

@@ -130,6 +130,7 @@ public final class LocalMode implements AutoCloseable {
   }
 
   private static void createTopics(AppSettings settings) {
+    ClusterAccess.check(settings.kafka());
     List<String> created =
         TopicCreator.createMissing(
             settings.kafka(),

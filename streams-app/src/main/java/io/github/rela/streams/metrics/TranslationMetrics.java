@@ -1,5 +1,6 @@
 package io.github.rela.streams.metrics;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
@@ -17,8 +18,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 /**
  * The application's metrics, registered in Kafka Streams' metrics registry so that they appear in
  * JMX (group {@value #GROUP}) beside Streams' own, tagged by thread and task: translations per
- * second, batch sizes, decode latency, the null-rate distribution, and the low-confidence and
- * dead-letter rates.
+ * second, batch sizes, decode latency, the null-rate distribution, the low-confidence and
+ * dead-letter rates, and the retries after transient faults (tagged by {@code reason}).
  */
 public final class TranslationMetrics {
 
@@ -26,6 +27,7 @@ public final class TranslationMetrics {
   public static final String TRANSLATIONS_TOTAL = "translations-total";
   public static final String BATCH_TOTAL = "batch-total";
   public static final String DECODE_TIME_TOTAL = "decode-time-total";
+  public static final String RETRIES_TOTAL = "retries-total";
 
   private final Sensor translations;
   private final Sensor nullRate;
@@ -33,8 +35,13 @@ public final class TranslationMetrics {
   private final Sensor batchSize;
   private final Sensor decodeLatency;
   private final Sensor deadLetters;
+  private final StreamsMetrics metrics;
+  private final Map<String, String> tags;
+  private final Map<String, Sensor> retries = new HashMap<>();
 
   private TranslationMetrics(StreamsMetrics metrics, Map<String, String> tags) {
+    this.metrics = metrics;
+    this.tags = tags;
     translations = sensor(metrics, tags, "translations");
     translations.add(name("translations-rate", "Translations per second", tags), new Rate());
     translations.add(name(TRANSLATIONS_TOTAL, "Translations so far", tags), new CumulativeSum());
@@ -100,6 +107,24 @@ public final class TranslationMetrics {
 
   public void deadLetter() {
     deadLetters.record(1);
+  }
+
+  /** A retry after a transient fault, {@code reason} being its kind (registry-unavailable...). */
+  public void retry(String reason) {
+    retries.computeIfAbsent(reason, this::retrySensor).record(1);
+  }
+
+  private Sensor retrySensor(String reason) {
+    Map<String, String> reasonTags = new HashMap<>(tags);
+    reasonTags.put("reason", reason);
+    Sensor sensor = sensor(metrics, tags, "retries." + reason);
+    sensor.add(
+        name("retry-rate", "Retries after transient faults per second", reasonTags),
+        new Rate(new WindowedCount()));
+    sensor.add(
+        name(RETRIES_TOTAL, "Retries after transient faults so far", reasonTags),
+        new CumulativeCount());
+    return sensor;
   }
 
   private static Sensor sensor(StreamsMetrics metrics, Map<String, String> tags, String name) {

@@ -31,6 +31,16 @@ public record TranslationTotals(double translations, double batches, double deco
     return new TranslationTotals(translations, batches, decodeMillis);
   }
 
+  /** The retries after transient faults of kind {@code reason}, summed over all tasks. */
+  public static double retries(Map<MetricName, ? extends Metric> metrics, String reason) {
+    return metrics.entrySet().stream()
+        .filter(m -> m.getKey().group().equals(TranslationMetrics.GROUP))
+        .filter(m -> m.getKey().name().equals(TranslationMetrics.RETRIES_TOTAL))
+        .filter(m -> reason.equals(m.getKey().tags().get("reason")))
+        .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
+        .sum();
+  }
+
   public TranslationTotals minus(TranslationTotals earlier) {
     return new TranslationTotals(
         translations - earlier.translations,

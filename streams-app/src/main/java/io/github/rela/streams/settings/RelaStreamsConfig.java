@@ -62,6 +62,10 @@ public final class RelaStreamsConfig extends AbstractConfig {
   public static final String EMBEDDED_DATA_DIR = "rela.embedded.data.dir";
   public static final String EMBEDDED_PORT = "rela.embedded.port";
 
+  public static final String RETRY_BACKOFF_MS = "rela.retry.backoff.ms";
+  public static final String RETRY_BACKOFF_MAX_MS = "rela.retry.backoff.max.ms";
+  public static final String RETRY_MAX_MS = "rela.retry.max.ms";
+
   /** Where a low-confidence result goes: only to the low-confidence topic, or to both. */
   public static final String ROUTING_EXCLUSIVE = "exclusive";
 
@@ -107,6 +111,7 @@ public final class RelaStreamsConfig extends AbstractConfig {
     batching(def);
     decoding(def);
     models(def);
+    retries(def);
     return def;
   }
 
@@ -300,5 +305,36 @@ public final class RelaStreamsConfig extends AbstractConfig {
             Importance.LOW,
             "The embedded broker's port on 127.0.0.1 (a free one when it is taken); 0: any free"
                 + " port.");
+  }
+
+  /**
+   * Transient faults (registry or broker unavailable, engine out of memory) pause the stream thread
+   * instead of dead-lettering; the limit stays below {@code max.poll.interval.ms} (300 s) so that
+   * the waiting thread keeps its partitions.
+   */
+  private static void retries(ConfigDef def) {
+    def.define(
+            RETRY_BACKOFF_MS,
+            Type.LONG,
+            200L,
+            Range.between(1, 60_000),
+            Importance.LOW,
+            "First wait after a transient fault (registry or broker unavailable, out of memory);"
+                + " doubled after each failed retry.")
+        .define(
+            RETRY_BACKOFF_MAX_MS,
+            Type.LONG,
+            5_000L,
+            Range.between(1, 60_000),
+            Importance.LOW,
+            "Longest wait between two retries.")
+        .define(
+            RETRY_MAX_MS,
+            Type.LONG,
+            240_000L,
+            Range.between(0, 3_600_000),
+            Importance.MEDIUM,
+            "How long a transient fault may last before the application stops with an error; such"
+                + " faults never dead-letter.");
   }
 }

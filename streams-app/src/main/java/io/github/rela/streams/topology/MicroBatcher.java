@@ -10,6 +10,9 @@ import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.inference.TranslatedSentence;
 import io.github.rela.streams.inference.TranslatorRegistry;
 import io.github.rela.streams.metrics.TranslationMetrics;
+import io.github.rela.streams.retry.Retrier;
+import io.github.rela.streams.retry.RetryLimitExceededException;
+import io.github.rela.streams.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +38,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * tasks: each task (input partition) has its own buffer.
  *
  * <p>Each result goes to the results topic, or, when a low-confidence rule matches, to the
- * low-confidence topic (or to both, by option). A batch that fails to translate goes to the
- * dead-letter topic, request by request, with the reason.
+ * low-confidence topic (or to both, by option). A batch that fails for a transient reason (the
+ * engine out of memory) is translated again after a backoff ({@link Retrier}), never dead-lettered.
+ * A batch that fails otherwise is translated again sentence by sentence, so that only a sentence
+ * that fails on its own goes to the dead-letter topic, with the reason.
  */
 final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], Outcome> {
 
@@ -46,10 +51,12 @@ final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], O
   private final Duration linger;
   private final LowConfidenceRules rules;
   private final boolean lowConfidenceToBoth;
+  private final RetryPolicy retryPolicy;
   private final Map<LanguagePair, BatchTranslator> translators = new HashMap<>();
   private ProcessorContext<byte[], Outcome> context;
   private KeyValueStore<Long, BufferedRequest> buffer;
   private TranslationMetrics metrics;
+  private Retrier retrier;
   private long nextSequence;
   private int buffered;
   private long oldestBufferedAt = Long.MAX_VALUE;
@@ -60,13 +67,15 @@ final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], O
       int batchSize,
       Duration linger,
       LowConfidenceRules rules,
-      boolean lowConfidenceToBoth) {
+      boolean lowConfidenceToBoth,
+      RetryPolicy retryPolicy) {
     this.registry = registry;
     this.defaultPair = defaultPair;
     this.batchSize = batchSize;
     this.linger = linger;
     this.rules = rules;
     this.lowConfidenceToBoth = lowConfidenceToBoth;
+    this.retryPolicy = retryPolicy;
   }
 
   @Override
@@ -74,6 +83,7 @@ final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], O
     this.context = context;
     this.buffer = context.getStateStore(TopologyNames.BUFFER_STORE);
     this.metrics = TranslationMetrics.of(context);
+    this.retrier = new Retrier(retryPolicy, fault -> metrics.retry(fault.tag()));
     recoverBufferState();
     // Check the deadline a few times per linger, so a partial batch waits at most ~1.25 linger.
     Duration interval = Duration.ofMillis(Math.max(1, linger.toMillis() / 4));
@@ -156,10 +166,19 @@ final class MicroBatcher implements Processor<byte[], BufferedRequest, byte[], O
     List<TranslatedSentence> translations;
     BatchTranslator translator;
     try {
-      translator = translator(pair);
-      translations = translator.translate(sources);
+      translator = retrier.call("Opening the " + pair + " model", () -> translator(pair));
+      translations =
+          retrier.call(
+              "Translating a batch of " + batch.size() + " " + pair,
+              () -> translator.translate(sources));
+    } catch (RetryLimitExceededException e) {
+      throw e;
     } catch (RuntimeException e) {
-      batch.forEach(entry -> deadLetter(entry.value, e));
+      if (batch.size() > 1) {
+        batch.forEach(entry -> translateBatch(pair, List.of(entry)));
+      } else {
+        deadLetter(batch.get(0).value, e);
+      }
       return;
     }
     long decodeMillis = System.currentTimeMillis() - start;

@@ -7,6 +7,9 @@ import io.github.rela.schemas.error.DeadLetters;
 import io.github.rela.schemas.serde.RequestIds;
 import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.metrics.TranslationMetrics;
+import io.github.rela.streams.retry.Retrier;
+import io.github.rela.streams.retry.RetryLimitExceededException;
+import io.github.rela.streams.retry.RetryPolicy;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -24,7 +27,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * First step of the topology: turns raw input bytes into a request, or into a dead letter that
  * names what is wrong. A valid request goes on to the micro-batcher with its key, headers,
- * timestamp and input coordinates; nothing is dropped silently.
+ * timestamp and input coordinates; nothing is dropped silently. When the schema registry is
+ * unavailable the record is not a dead letter: the thread waits and reads it again ({@link
+ * Retrier}).
  */
 final class RequestValidator implements Processor<byte[], byte[], byte[], Outcome> {
 
@@ -32,6 +37,8 @@ final class RequestValidator implements Processor<byte[], byte[], byte[], Outcom
   private final Set<LanguagePair> pairs;
   private final LanguagePair defaultPair;
   private final int maxChars;
+  private final RetryPolicy retryPolicy;
+  private Retrier retrier;
   private Deserializer<TranslationRequest> deserializer;
   private ProcessorContext<byte[], Outcome> context;
   private TranslationMetrics metrics;
@@ -40,11 +47,13 @@ final class RequestValidator implements Processor<byte[], byte[], byte[], Outcom
       Supplier<Deserializer<TranslationRequest>> deserializers,
       Set<LanguagePair> pairs,
       LanguagePair defaultPair,
-      int maxChars) {
+      int maxChars,
+      RetryPolicy retryPolicy) {
     this.deserializers = deserializers;
     this.pairs = Set.copyOf(pairs);
     this.defaultPair = defaultPair;
     this.maxChars = maxChars;
+    this.retryPolicy = retryPolicy;
   }
 
   @Override
@@ -52,6 +61,7 @@ final class RequestValidator implements Processor<byte[], byte[], byte[], Outcom
     this.context = context;
     this.deserializer = deserializers.get();
     this.metrics = TranslationMetrics.of(context);
+    this.retrier = new Retrier(retryPolicy, fault -> metrics.retry(fault.tag()));
   }
 
   @Override
@@ -59,7 +69,13 @@ final class RequestValidator implements Processor<byte[], byte[], byte[], Outcom
     RecordMetadata source = context.recordMetadata().orElseThrow();
     TranslationRequest request;
     try {
-      request = deserializer.deserialize(source.topic(), record.value());
+      request =
+          retrier.call(
+              "Reading "
+                  + RequestIds.fromCoordinates(source.topic(), source.partition(), source.offset()),
+              () -> deserializer.deserialize(source.topic(), record.value()));
+    } catch (RetryLimitExceededException e) {
+      throw e;
     } catch (RuntimeException e) {
       reject(record, deadLetter(record, source).error(e, ErrorCode.UNKNOWN));
       return;

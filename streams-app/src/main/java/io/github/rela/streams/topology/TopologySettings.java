@@ -3,6 +3,7 @@ package io.github.rela.streams.topology;
 import io.github.rela.model.checkpoint.DefaultModel;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.streams.inference.LanguagePair;
+import io.github.rela.streams.retry.RetryPolicy;
 import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param reloadInterval how often the hot swap's trigger file is checked; zero: never
  * @param lowConfidenceToBoth low-confidence results go to the results topic as well
  * @param maxSourceChars longer requests are dead letters
+ * @param retry how the processors wait out transient faults
  */
 public record TopologySettings(
     Path modelsDir,
@@ -24,7 +26,8 @@ public record TopologySettings(
     Duration linger,
     LowConfidenceRules rules,
     boolean lowConfidenceToBoth,
-    int maxSourceChars) {
+    int maxSourceChars,
+    RetryPolicy retry) {
 
   public static TopologySettings from(RelaStreamsConfig config) {
     String models = config.getString(RelaStreamsConfig.MODELS_DIR);
@@ -43,6 +46,7 @@ public record TopologySettings(
         LowConfidenceRules.from(config),
         RelaStreamsConfig.ROUTING_BOTH.equals(
             config.getString(RelaStreamsConfig.LOW_CONFIDENCE_ROUTING)),
-        config.getInt(RelaStreamsConfig.MAX_SOURCE_CHARS));
+        config.getInt(RelaStreamsConfig.MAX_SOURCE_CHARS),
+        RetryPolicy.from(config));
   }
 }

@@ -2,6 +2,8 @@ package io.github.rela.streams.topology;
 
 import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.streams.inference.TranslatorRegistry;
+import io.github.rela.streams.retry.Retrier;
+import io.github.rela.streams.retry.RetryingSerializer;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,7 +47,8 @@ public final class TranslationTopology {
                 requestDeserializers,
                 registry.pairs(),
                 settings.defaultPair(),
-                settings.maxSourceChars()),
+                settings.maxSourceChars(),
+                settings.retry()),
         TopologyNames.SOURCE);
     topology.addProcessor(
         TopologyNames.BATCHER,
@@ -56,24 +59,28 @@ public final class TranslationTopology {
                 settings.batchSize(),
                 settings.linger(),
                 settings.rules(),
-                settings.lowConfidenceToBoth()),
+                settings.lowConfidenceToBoth(),
+                settings.retry()),
         TopologyNames.VALIDATOR);
     topology.addStateStore(bufferStore(), TopologyNames.BATCHER);
+    // Sinks have no processor context, hence no metrics: their retries show in the log only.
+    Retrier sinkRetrier = new Retrier(settings.retry(), fault -> {});
     Serializer<Outcome> results =
         new OutcomeSerializer<>(
             Outcome.Translated.class,
             Outcome.Translated::result,
-            topics.results().valueSerde().serializer());
+            new RetryingSerializer<>(topics.results().valueSerde().serializer(), sinkRetrier));
     Serializer<Outcome> lowConfidence =
         new OutcomeSerializer<>(
             Outcome.Translated.class,
             Outcome.Translated::result,
-            topics.lowConfidence().valueSerde().serializer());
+            new RetryingSerializer<>(
+                topics.lowConfidence().valueSerde().serializer(), sinkRetrier));
     Serializer<Outcome> deadLetters =
         new OutcomeSerializer<>(
             Outcome.Rejected.class,
             Outcome.Rejected::letter,
-            topics.deadLetter().valueSerde().serializer());
+            new RetryingSerializer<>(topics.deadLetter().valueSerde().serializer(), sinkRetrier));
     addSink(topology, TopologyNames.RESULTS_SINK, topics.results(), results, TopologyNames.BATCHER);
     addSink(
         topology,

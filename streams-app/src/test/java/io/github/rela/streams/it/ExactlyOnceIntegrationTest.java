@@ -25,10 +25,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,16 +89,8 @@ class ExactlyOnceIntegrationTest {
   }
 
   private Map<String, String> settings(StreamsFixture fixture, Path models) {
-    Map<String, String> s = new TreeMap<>();
-    s.put("bootstrap.servers", fixture.bootstrapServers());
-    s.put("application.id", "exactly-once-it");
-    s.put("schema.registry.url", REGISTRY);
-    s.put("rela.models.dir", models.toString());
-    s.put("rela.batch.size", "8");
-    s.put("rela.batch.linger.ms", "100");
-    s.put("rela.decode.beam.size", "2");
+    Map<String, String> s = fixture.appSettings("exactly-once-it", REGISTRY, models);
     s.put("rela.input.max.chars", "120");
-    s.put("commit.interval.ms", "200");
     return s;
   }
 
@@ -141,36 +129,19 @@ class ExactlyOnceIntegrationTest {
 
     List<String> ids = new ArrayList<>();
     List<String> badKeys = new ArrayList<>(bad.keySet());
-    try (KafkaProducer<byte[], byte[]> producer = producer(fixture)) {
+    try (KafkaProducer<byte[], byte[]> producer = fixture.producer()) {
       for (int i = 0; i < GOOD; i++) {
         if (i % 40 == 20 && !badKeys.isEmpty()) {
           String key = badKeys.remove(0);
-          RecordMetadata m = send(producer, key, bad.get(key));
-          String id = RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset());
+          String id = StreamsFixture.send(producer, key, bad.get(key));
           ids.add(id);
           expectedDead.put(id, badReasons.get(key));
         }
-        String text = "ein mann " + (i % 2 == 0 ? "läuft im park" : "spielt mit dem hund");
-        RecordMetadata m = send(producer, "good-" + i, text.getBytes(StandardCharsets.UTF_8));
-        ids.add(RequestIds.fromCoordinates(m.topic(), m.partition(), m.offset()));
+        byte[] text = StreamsFixture.sentence(i).getBytes(StandardCharsets.UTF_8);
+        ids.add(StreamsFixture.send(producer, "good-" + i, text));
       }
     }
     return ids;
-  }
-
-  private static RecordMetadata send(KafkaProducer<byte[], byte[]> producer, String key, byte[] v)
-      throws Exception {
-    return producer
-        .send(new ProducerRecord<>(REQUESTS, key.getBytes(StandardCharsets.UTF_8), v))
-        .get();
-  }
-
-  private static KafkaProducer<byte[], byte[]> producer(StreamsFixture fixture) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
   }
 
   /** Waits until at least {@code count} committed outputs exist, failing if the app dies. */

@@ -1,5 +1,6 @@
 package io.github.rela.streams.topology;
 
+import ai.djl.engine.EngineException;
 import io.github.rela.schemas.avro.AlignmentEntry;
 import io.github.rela.schemas.avro.DecodingSettings;
 import io.github.rela.schemas.avro.ModelInfo;
@@ -16,7 +17,8 @@ import java.util.Set;
 
 /**
  * A stand-in model for topology unit tests: "translates" by upper-casing, reports a null rate of
- * 0.9 for sentences containing "??" and 0.1 otherwise, fails on "FAIL", and records its batches.
+ * 0.9 for sentences containing "??" and 0.1 otherwise, fails on "FAIL", runs out of memory when
+ * told to, and records its batches.
  */
 final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
 
@@ -24,6 +26,9 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
 
   /** How long each batch takes to "decode", so that decoding-time metrics have time to count. */
   long decodeMillis;
+
+  /** How many of the next batches fail as PyTorch fails when it cannot allocate memory. */
+  int outOfMemoryFailures;
 
   private final Set<LanguagePair> pairs;
 
@@ -45,6 +50,12 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
   public List<TranslatedSentence> translate(List<String> sources) {
     batches.add(List.copyOf(sources));
     pause();
+    if (outOfMemoryFailures > 0) {
+      outOfMemoryFailures--;
+      throw new EngineException(
+          "[enforce fail at alloc_cpu.cpp:117] data. DefaultCPUAllocator: not enough memory:"
+              + " you tried to allocate 1073741824 bytes.");
+    }
     if (sources.stream().anyMatch(s -> s.contains("FAIL"))) {
       throw new IllegalStateException("model exploded on purpose");
     }

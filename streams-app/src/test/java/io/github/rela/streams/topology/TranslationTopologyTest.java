@@ -8,21 +8,15 @@ import io.github.rela.schemas.avro.DeadLetter;
 import io.github.rela.schemas.avro.ErrorCode;
 import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.schemas.avro.TranslationResult;
-import io.github.rela.schemas.serde.DeadLetterSerde;
 import io.github.rela.schemas.serde.TranslationRequestSerde;
-import io.github.rela.schemas.serde.TranslationResultSerde;
 import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.metrics.TranslationTotals;
-import io.github.rela.streams.settings.AppSettings;
-import io.github.rela.streams.settings.ConfigLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -36,6 +30,7 @@ class TranslationTopologyTest {
 
   private final FakeTranslator model = new FakeTranslator(DE_EN);
   private final String registry = "mock://topology-test-" + System.nanoTime();
+  private TopologyHarness topology;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> requests;
   private TestOutputTopic<byte[], TranslationResult> results;
@@ -47,35 +42,18 @@ class TranslationTopologyTest {
     settings.put("schema.registry.url", registry);
     settings.putIfAbsent("rela.batch.size", "2");
     settings.putIfAbsent("rela.batch.linger.ms", "1000");
-    AppSettings app =
-        ConfigLoader.load(null, Map.of(), settings).withBootstrapServers("unused:9092");
-    AppSerdes serdes = new AppSerdes(app);
-    driver =
-        new TopologyTestDriver(
-            TranslationTopology.build(
-                TopologySettings.from(app.rela()),
-                Topics.of(app.rela(), serdes),
-                serdes.requestDeserializers(),
-                model),
-            app.streamsProperties());
-    requests =
-        driver.createInputTopic(
-            "translation-requests", new ByteArraySerializer(), new ByteArraySerializer());
-    results = output("translation-results", new TranslationResultSerde());
-    lowConfidence = output("translation-low-confidence", new TranslationResultSerde());
-    deadLetters = output("translation-dead-letter", new DeadLetterSerde());
-  }
-
-  private <T extends org.apache.avro.specific.SpecificRecord> TestOutputTopic<byte[], T> output(
-      String topic, org.apache.kafka.common.serialization.Serde<T> serde) {
-    serde.configure(Map.of("schema.registry.url", registry), false);
-    return driver.createOutputTopic(topic, new ByteArrayDeserializer(), serde.deserializer());
+    topology = new TopologyHarness(settings, null, model);
+    driver = topology.driver;
+    requests = topology.requests;
+    results = topology.results;
+    lowConfidence = topology.lowConfidence;
+    deadLetters = topology.deadLetters;
   }
 
   @AfterEach
   void tearDown() {
-    if (driver != null) {
-      driver.close();
+    if (topology != null) {
+      topology.close();
     }
   }
 
