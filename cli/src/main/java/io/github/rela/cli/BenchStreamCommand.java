@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
           + " inputs offered at several shares of the model's own batched speed (measured right"
           + " before each rate, beside the idle app), the achieved results/s, the p50/p99"
           + " produce-to-result latency, the mean micro-batch and the share of time spent decoding.",
-      "With --soak MINUTES it offers one steady rate instead and samples the process's resident"
+      "With --soak-minutes MINUTES it offers one steady rate instead and samples the process's resident"
           + " memory (VmRSS) and live heap (after a full GC) over time.",
       "Sentences come from Multi30k's test_2016_flickr (RELA_DATA_DIR) when present."
     })
@@ -65,7 +65,7 @@ public final class BenchStreamCommand implements Callable<Integer> {
   long linger;
 
   @Option(
-      names = "--soak",
+      names = "--soak-minutes",
       paramLabel = "MINUTES",
       defaultValue = "0",
       description =
