@@ -129,7 +129,11 @@ public final class StreamsApp implements AutoCloseable {
       Topics topics = Topics.of(settings.rela(), serdes);
       Topology topology =
           TranslationTopology.build(
-              topologySettings, topics, serdes.requestDeserializers(), models);
+              topologySettings,
+              topics,
+              serdes.requestDeserializers(),
+              models,
+              settings.streamsProperties());
       KafkaStreams streams = new KafkaStreams(topology, settings.streamsProperties());
       reloads = reloads(topologySettings, models);
       StreamsApp app = new StreamsApp(settings, topics, models, modelMetrics, reloads, streams);

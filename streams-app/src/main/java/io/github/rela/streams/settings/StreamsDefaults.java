@@ -37,6 +37,11 @@ final class StreamsDefaults {
         "256",
         // What Kafka 5.0 will do by default; unset, Kafka Streams warns at every start.
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG,
+        "true",
+        // The same for the main consumer's partition assignor, which builds its own StreamsConfig
+        // from the consumer's settings only (ClientUtils.QuietStreamsConfig) and warns otherwise.
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
         "true");
   }
 }

@@ -4,11 +4,14 @@ import io.github.rela.schemas.avro.TranslationRequest;
 import io.github.rela.streams.inference.TranslatorRegistry;
 import io.github.rela.streams.retry.Retrier;
 import io.github.rela.streams.retry.RetryingSerializer;
+import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -28,13 +31,19 @@ public final class TranslationTopology {
 
   private TranslationTopology() {}
 
-  /** Builds the topology; request deserializers are created once per task by the supplier. */
+  /**
+   * Builds the topology; request deserializers are created once per task by the supplier. The
+   * topology is made from the application's Kafka Streams settings ({@code streamsProperties}), so
+   * that settings a topology reads itself (its processing exception handler among them) are the
+   * application's rather than Kafka Streams' defaults.
+   */
   public static Topology build(
       TopologySettings settings,
       Topics topics,
       Supplier<Deserializer<TranslationRequest>> requestDeserializers,
-      TranslatorRegistry registry) {
-    Topology topology = new Topology();
+      TranslatorRegistry registry,
+      Properties streamsProperties) {
+    Topology topology = new Topology(new TopologyConfig(new StreamsConfig(streamsProperties)));
     topology.addSource(
         TopologyNames.SOURCE,
         topics.requests().keySerde().deserializer(),

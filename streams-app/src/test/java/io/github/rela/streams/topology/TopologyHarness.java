@@ -46,7 +46,8 @@ final class TopologyHarness implements AutoCloseable {
                 TopologySettings.from(app.rela()),
                 Topics.of(app.rela(), serdes),
                 deserializers != null ? deserializers : serdes.requestDeserializers(),
-                model),
+                model,
+                app.streamsProperties()),
             app.streamsProperties());
     requests =
         driver.createInputTopic(
