@@ -3,6 +3,7 @@ package io.github.rela.cli;
 import io.github.rela.model.cli.BenchCommand;
 import io.github.rela.model.cli.ExportCommand;
 import io.github.rela.model.cli.TranslateCommand;
+import io.github.rela.training.cli.CalibrateCommand;
 import io.github.rela.training.cli.CompareCommand;
 import io.github.rela.training.cli.EvalCommand;
 import io.github.rela.training.cli.ScoreCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.ScopeType;
       EvalCommand.class,
       CompareCommand.class,
       ScoreCommand.class,
+      CalibrateCommand.class,
       BenchCommand.class,
       ExportCommand.class,
       BenchStreamCommand.class,

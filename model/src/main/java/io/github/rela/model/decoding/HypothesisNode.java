@@ -66,6 +66,20 @@ final class HypothesisNode {
         logProbability,
         options.normalise(logProbability, length),
         finished,
-        attention);
+        attention,
+        tokenLogProbabilities());
+  }
+
+  /**
+   * Each node's own log-probability, first token first: the difference of cumulative sums along
+   * this node's chain of parents (which is the beam's back-pointer history).
+   */
+  private float[] tokenLogProbabilities() {
+    float[] own = new float[length];
+    for (HypothesisNode node = this; node != null; node = node.parent) {
+      float before = node.parent == null ? 0f : node.parent.logProbability;
+      own[node.length - 1] = node.logProbability - before;
+    }
+    return own;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.rela.model.translate;
 
+import io.github.rela.model.quality.QualityReport;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ import java.util.List;
  * @param nullRate share of all-zero cross-attention rows over every layer, head and target token
  * @param sparsity share of zero cross-attention weights (unpadded source positions only)
  * @param truncated true when the input was longer than the model accepts and was cut
+ * @param quality the quality features and, when the checkpoint is calibrated, the estimate
  */
 public record Translation(
     String source,
@@ -29,7 +31,8 @@ public record Translation(
     List<AlignmentLink> alignment,
     double nullRate,
     double sparsity,
-    boolean truncated) {
+    boolean truncated,
+    QualityReport quality) {
 
   /** The translation of an empty (or blank) sentence: empty, with no evidence. */
   static Translation empty(String source, AttentionView view) {
@@ -44,6 +47,7 @@ public record Translation(
         List.of(),
         0,
         0,
-        false);
+        false,
+        QualityReport.NONE);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.rela.streams.eval;
 
+import io.github.rela.model.quality.QualityReport;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.SparseAttention;
 import io.github.rela.model.translate.SparseRow;
@@ -88,6 +89,7 @@ public final class ResultsReader {
         List.of(),
         r.getNullRate(),
         r.getSparsity(),
-        false);
+        false,
+        QualityReport.NONE);
   }
 }
