@@ -67,8 +67,10 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Option(
       names = "--synthetic-weight",
-      defaultValue = "1.0",
-      description = "Fit: weight of a synthetic example relative to a val sentence.")
+      defaultValue = "0.1",
+      description =
+          "Fit: weight of a synthetic example relative to a val sentence (small: they only need"
+              + " to pull out-of-domain input below the threshold, not reshape the in-domain fit).")
   double syntheticWeight;
 
   @Option(
