@@ -15,6 +15,8 @@ import java.util.List;
  * @param tokenLogProbabilities the log-probability of each generated token, EOS last when {@code
  *     finished} (so one longer than {@code tokens} then); read off the hypothesis' own chain of
  *     nodes, so beam reordering is already followed
+ * @param alternatives the other hypotheses beam search ended with, best first (at most G - 1);
+ *     empty for greedy search
  */
 public record Hypothesis(
     int[] tokens,
@@ -22,4 +24,12 @@ public record Hypothesis(
     float score,
     boolean finished,
     List<float[]> attention,
-    float[] tokenLogProbabilities) {}
+    float[] tokenLogProbabilities,
+    List<Alternative> alternatives) {
+
+  /** This hypothesis with {@code alternatives}. */
+  Hypothesis withAlternatives(List<Alternative> alternatives) {
+    return new Hypothesis(
+        tokens, logProbability, score, finished, attention, tokenLogProbabilities, alternatives);
+  }
+}

@@ -67,7 +67,19 @@ final class HypothesisNode {
         options.normalise(logProbability, length),
         finished,
         attention,
-        tokenLogProbabilities());
+        tokenLogProbabilities(),
+        List.of());
+  }
+
+  /** The hypothesis ending at this node as an alternative: tokens (EOS excluded) and score. */
+  Alternative toAlternative(int eosId, DecodingOptions options) {
+    boolean finished = token == eosId;
+    int[] tokens = new int[finished ? length - 1 : length];
+    int position = tokens.length - 1;
+    for (HypothesisNode node = finished ? parent : this; node != null; node = node.parent) {
+      tokens[position--] = node.token;
+    }
+    return new Alternative(tokens, options.normalise(logProbability, length));
   }
 
   /**

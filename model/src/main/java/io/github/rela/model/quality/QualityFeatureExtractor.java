@@ -1,6 +1,8 @@
 package io.github.rela.model.quality;
 
+import io.github.rela.model.decoding.Alternative;
 import io.github.rela.model.decoding.Hypothesis;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,10 @@ import java.util.Set;
  *       {@code copy_rate} (share of target word-start pieces also in the source: a sign of input
  *       the model did not understand), {@code word_start_share}, {@code digit_mismatch} (share of
  *       digits not matched between source and translation);
+ *   <li>search: {@code nbest_gap} (normalised score of the best hypothesis minus the runner-up's, 0
+ *       without one) and {@code nbest_agreement} (mean bag-of-pieces F1 of the best hypothesis with
+ *       each alternative the beam ended with, 1 without any): a model that is sure ends with close
+ *       variants far behind, an unsure one with different translations at similar scores;
  *   <li>source: {@code src_pieces_per_word}, {@code src_rare_share} (pieces with an id in the upper
  *       half of the vocabulary: SentencePiece orders pieces by frequency), {@code src_unk_share},
  *       {@code src_rank} (mean log id over log vocabulary size), {@code src_char_pieces} (share of
@@ -77,6 +83,7 @@ public final class QualityFeatureExtractor {
     values.put("unfinished", best.finished() ? 0.0 : 1.0);
     attention(values, best.attention(), sourceLength);
     output(values, source, translation, sourcePieces, targetPieces);
+    search(values, best);
     sourceSide(values, source, sourceIds, sourcePieces);
     return new QualityFeatures(values);
   }
@@ -229,6 +236,38 @@ public final class QualityFeatureExtractor {
       unmatched += Math.abs(count);
     }
     return total == 0 ? 0 : unmatched / (double) total;
+  }
+
+  private static void search(Map<String, Double> values, Hypothesis best) {
+    List<Alternative> alternatives = best.alternatives();
+    values.put(
+        "nbest_gap",
+        alternatives.isEmpty() ? 0.0 : (double) best.score() - alternatives.get(0).score());
+    double agreement = 0;
+    for (Alternative alternative : alternatives) {
+      agreement += bagF1(best.tokens(), alternative.tokens());
+    }
+    values.put("nbest_agreement", alternatives.isEmpty() ? 1.0 : agreement / alternatives.size());
+  }
+
+  /** F1 of the two multisets of token ids (1 for two empty sequences). */
+  private static double bagF1(int[] a, int[] b) {
+    if (a.length + b.length == 0) {
+      return 1;
+    }
+    Map<Integer, Integer> counts = new HashMap<>();
+    for (int token : a) {
+      counts.merge(token, 1, Integer::sum);
+    }
+    int common = 0;
+    for (int token : b) {
+      Integer left = counts.get(token);
+      if (left != null && left > 0) {
+        counts.put(token, left - 1);
+        common++;
+      }
+    }
+    return 2.0 * common / (a.length + b.length);
   }
 
   private void sourceSide(

@@ -66,9 +66,12 @@ class TranslateCommandTest {
     JsonNode first = mapper.readTree(lines.get(0));
     JsonNode empty = mapper.readTree(lines.get(1));
     assertEquals("A dog.", first.get("source").asText());
-    for (String field : List.of("translation", "score", "null_rate", "sparsity", "alignment")) {
+    for (String field :
+        List.of("translation", "score", "null_rate", "sparsity", "alignment", "features")) {
       assertTrue(first.has(field), field);
     }
+    assertTrue(first.get("features").has("lp_mean"));
+    assertTrue(!first.has("quality"), "no quality.json, no estimate");
     assertEquals("", empty.get("translation").asText());
     assertEquals("Eine frau plays.", mapper.readTree(lines.get(2)).get("source").asText());
   }

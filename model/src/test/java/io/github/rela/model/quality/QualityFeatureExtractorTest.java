@@ -13,7 +13,8 @@ class QualityFeatureExtractorTest {
 
   private static QualityFeatures extract(List<float[]> attention, float[] tokenLogProbabilities) {
     Hypothesis best =
-        new Hypothesis(new int[] {10, 11}, -1.5f, -1.5f, true, attention, tokenLogProbabilities);
+        new Hypothesis(
+            new int[] {10, 11}, -1.5f, -1.5f, true, attention, tokenLogProbabilities, List.of());
     return EXTRACTOR.extract(
         "Ein Hund 2",
         "A dog",

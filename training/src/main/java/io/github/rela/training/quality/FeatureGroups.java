@@ -8,6 +8,7 @@ public enum FeatureGroups {
   LENGTH("length", "length_ratio", "source_length", "unfinished"),
   ATTENTION("ReLA attention", "null_", "uncovered_", "attn_"),
   OUTPUT("output", "repeat_rate", "copy_rate", "word_start_share", "digit_mismatch"),
+  SEARCH("n-best", "nbest_"),
   SOURCE("source side", "src_");
 
   private final String label;

@@ -1,6 +1,6 @@
 package io.github.rela.training.quality;
 
-import io.github.rela.model.quality.fit.Auroc;
+import io.github.rela.training.metrics.Auroc;
 import io.github.rela.training.metrics.RankCorrelation;
 import java.util.Arrays;
 
