@@ -108,6 +108,11 @@ class ShippedModelIntegrationTest {
       assertEquals(1000, replay.get("sentences").asInt());
       assertEquals(eval.get("bleu").asDouble(), replay.get("bleu").asDouble(), 1e-9);
       assertEquals(eval.get("chrf").asDouble(), replay.get("chrf").asDouble(), 1e-9);
+      // And the calibrated estimate is reported as a triage signal, with its calibration plot
+      JsonNode quality = replay.get("quality");
+      assertTrue(quality.get("estimate_chrf_spearman").asDouble() >= 0.62, quality.toString());
+      assertTrue(quality.get("auroc_worst10").asDouble() >= 0.83, quality.toString());
+      assertTrue(Files.exists(dir.resolve("replay/quality-calibration.png")));
     }
   }
 

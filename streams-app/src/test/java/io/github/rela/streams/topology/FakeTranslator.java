@@ -1,5 +1,6 @@
 package io.github.rela.streams.topology;
 
+import io.github.rela.model.quality.QualityEstimate;
 import io.github.rela.schemas.avro.AlignmentEntry;
 import io.github.rela.schemas.avro.DecodingSettings;
 import io.github.rela.schemas.avro.ModelInfo;
@@ -16,7 +17,9 @@ import java.util.Set;
 
 /**
  * A stand-in model for topology unit tests: "translates" by upper-casing, reports a null rate of
- * 0.9 for sentences containing "??" and 0.1 otherwise, fails on "FAIL", and records its batches.
+ * 0.9 and an estimated quality of 20 for sentences containing "??" (0.1 and 70 otherwise), as if
+ * calibrated with a threshold of 40 (no estimate when {@link #calibrated} is false), fails on
+ * "FAIL", and records its batches.
  */
 final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
 
@@ -24,6 +27,11 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
 
   /** How long each batch takes to "decode", so that decoding-time metrics have time to count. */
   long decodeMillis;
+
+  /** False: a checkpoint without quality.json, whose translations carry no estimate. */
+  boolean calibrated = true;
+
+  static final double THRESHOLD = 40;
 
   private final Set<LanguagePair> pairs;
 
@@ -48,7 +56,7 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
     if (sources.stream().anyMatch(s -> s.contains("FAIL"))) {
       throw new IllegalStateException("model exploded on purpose");
     }
-    return sources.stream().map(FakeTranslator::translateOne).toList();
+    return sources.stream().map(this::translateOne).toList();
   }
 
   private void pause() {
@@ -61,13 +69,19 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
     }
   }
 
-  private static TranslatedSentence translateOne(String source) {
+  private TranslatedSentence translateOne(String source) {
     List<String> tokens = Arrays.asList(source.split(" "));
     List<AlignmentEntry> alignment = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       alignment.add(new AlignmentEntry(i, i, 1.0f));
     }
-    double nullRate = source.contains("??") ? 0.9 : 0.1;
+    boolean doubtful = source.contains("??");
+    double nullRate = doubtful ? 0.9 : 0.1;
+    double quality = doubtful ? 20 : 70;
+    QualityEstimate estimate =
+        calibrated
+            ? new QualityEstimate(quality, doubtful ? 0.8 : 0.05, quality < THRESHOLD, THRESHOLD)
+            : null;
     return new TranslatedSentence(
         source.toUpperCase(Locale.ROOT),
         tokens,
@@ -75,7 +89,8 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
         alignment,
         -0.5,
         nullRate,
-        0.8);
+        0.8,
+        estimate);
   }
 
   @Override
