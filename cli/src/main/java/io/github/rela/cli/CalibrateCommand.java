@@ -1,13 +1,13 @@
 package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
+import io.github.rela.evaluation.calibration.CalibrationSets;
+import io.github.rela.evaluation.calibration.LabelledSet;
+import io.github.rela.evaluation.calibration.QualityCalibration;
+import io.github.rela.evaluation.calibration.RandomLines;
+import io.github.rela.evaluation.calibration.fit.QualityFit;
 import io.github.rela.evaluation.corpus.DataPaths;
 import io.github.rela.evaluation.corpus.Multi30k;
-import io.github.rela.evaluation.quality.CalibrationSets;
-import io.github.rela.evaluation.quality.LabelledSet;
-import io.github.rela.evaluation.quality.QualityCalibration;
-import io.github.rela.evaluation.quality.RandomLines;
-import io.github.rela.evaluation.quality.fit.QualityFit;
 import io.github.rela.model.checkpoint.Manifest;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.quality.QualityModelFile;

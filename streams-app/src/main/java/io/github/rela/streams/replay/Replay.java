@@ -1,6 +1,6 @@
 package io.github.rela.streams.replay;
 
-import io.github.rela.evaluation.quality.TriageFigures;
+import io.github.rela.evaluation.calibration.TriageFigures;
 import io.github.rela.evaluation.report.EvaluationReport;
 import io.github.rela.evaluation.report.Evaluator;
 import io.github.rela.evaluation.report.NullRateFlag;

@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality.fit;
+package io.github.rela.evaluation.calibration.fit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality;
+package io.github.rela.evaluation.calibration;
 
 import java.util.List;
 

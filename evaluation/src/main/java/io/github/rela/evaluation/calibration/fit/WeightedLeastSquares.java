@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality.fit;
+package io.github.rela.evaluation.calibration.fit;
 
 /**
  * Weighted ridge least squares with an unpenalised intercept: minimises {@code sum_i w_i (y_i - b -

@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality.fit;
+package io.github.rela.evaluation.calibration.fit;
 
 /**
  * Per-feature mean and standard deviation of a fit set, weighted; a constant feature gets scale 1

@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality.fit;
+package io.github.rela.evaluation.calibration.fit;
 
 import io.github.rela.model.quality.QualityModelFile;
 import io.github.rela.model.quality.QualityModelFile.Weights;

@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality;
+package io.github.rela.evaluation.calibration;
 
 import io.github.rela.evaluation.scoring.Auroc;
 import io.github.rela.evaluation.scoring.RankCorrelation;

@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality;
+package io.github.rela.evaluation.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

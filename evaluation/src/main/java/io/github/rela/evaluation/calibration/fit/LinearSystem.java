@@ -1,4 +1,4 @@
-package io.github.rela.evaluation.quality.fit;
+package io.github.rela.evaluation.calibration.fit;
 
 /** Solves small dense linear systems (the normal equations of the fits), in place. */
 final class LinearSystem {

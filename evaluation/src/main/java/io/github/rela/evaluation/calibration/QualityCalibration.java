@@ -1,7 +1,7 @@
-package io.github.rela.evaluation.quality;
+package io.github.rela.evaluation.calibration;
 
-import io.github.rela.evaluation.quality.fit.FitExample;
-import io.github.rela.evaluation.quality.fit.QualityFit;
+import io.github.rela.evaluation.calibration.fit.FitExample;
+import io.github.rela.evaluation.calibration.fit.QualityFit;
 import io.github.rela.model.quality.QualityEstimator;
 import io.github.rela.model.quality.QualityFeatures;
 import io.github.rela.model.quality.QualityModelFile;
