@@ -14,6 +14,7 @@ import io.github.rela.training.quality.CalibrationSets;
 import io.github.rela.training.quality.LabelledSet;
 import io.github.rela.training.quality.QualityCalibration;
 import io.github.rela.training.quality.RandomLines;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private CalibrationSets translate(Path checkpoint, PrintWriter out) throws java.io.IOException {
+  private CalibrationSets translate(Path checkpoint, PrintWriter out) throws IOException {
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
@@ -216,7 +217,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   /** Writes quality.json and re-hashes the manifest with it listed. */
   private static void write(Path checkpoint, QualityModelFile fitted, PrintWriter out)
-      throws java.io.IOException {
+      throws IOException {
     fitted.write(checkpoint.resolve(QualityModelFile.FILE));
     Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
     files.add(QualityModelFile.FILE);

@@ -5,6 +5,7 @@ import io.github.rela.model.quality.QualityFeatures;
 import io.github.rela.model.quality.QualityModelFile;
 import io.github.rela.model.quality.fit.FitExample;
 import io.github.rela.model.quality.fit.QualityFit;
+import io.github.rela.training.metrics.RankCorrelation;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -194,7 +195,7 @@ public final class QualityCalibration {
         line.append(
             " %+.3f | %+.3f |"
                 .formatted(
-                    io.github.rela.training.metrics.RankCorrelation.spearman(x, set.chrf()),
+                    RankCorrelation.spearman(x, set.chrf()),
                     NullRatePartialCorrelation.of(x, set.chrf(), z)));
       }
       out.println(line);
