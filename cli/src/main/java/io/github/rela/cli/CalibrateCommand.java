@@ -13,6 +13,7 @@ import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.quality.QualityModelFile;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private CalibrationSets translate(Path checkpoint, PrintWriter out) throws java.io.IOException {
+  private CalibrationSets translate(Path checkpoint, PrintWriter out) throws IOException {
     try (NDManager manager = NDManager.newBaseManager();
         Translator translator =
             Translator.open(
@@ -210,7 +211,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   /** Writes quality.json and re-hashes the manifest with it listed. */
   private static void write(Path checkpoint, QualityModelFile fitted, PrintWriter out)
-      throws java.io.IOException {
+      throws IOException {
     fitted.write(checkpoint.resolve(QualityModelFile.FILE));
     Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
     files.add(QualityModelFile.FILE);

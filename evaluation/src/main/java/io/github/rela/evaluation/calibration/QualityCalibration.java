@@ -2,6 +2,7 @@ package io.github.rela.evaluation.calibration;
 
 import io.github.rela.evaluation.calibration.fit.FitExample;
 import io.github.rela.evaluation.calibration.fit.QualityFit;
+import io.github.rela.evaluation.scoring.RankCorrelation;
 import io.github.rela.model.quality.QualityEstimator;
 import io.github.rela.model.quality.QualityFeatures;
 import io.github.rela.model.quality.QualityModelFile;
@@ -194,7 +195,7 @@ public final class QualityCalibration {
         line.append(
             " %+.3f | %+.3f |"
                 .formatted(
-                    io.github.rela.evaluation.scoring.RankCorrelation.spearman(x, set.chrf()),
+                    RankCorrelation.spearman(x, set.chrf()),
                     NullRatePartialCorrelation.of(x, set.chrf(), z)));
       }
       out.println(line);

@@ -5,6 +5,7 @@ import io.github.rela.model.quality.QualityModelFile.Weights;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Fits the two models of {@code quality.json} on a fit set: standardisation, ridge regression of
@@ -65,7 +66,7 @@ public final class QualityFit {
 
   /** The values of the calibration examples only. */
   private static double[] calibration(List<FitExample> examples, double[] values) {
-    return java.util.stream.IntStream.range(0, values.length)
+    return IntStream.range(0, values.length)
         .filter(i -> examples.get(i).calibration())
         .mapToDouble(i -> values[i])
         .toArray();
