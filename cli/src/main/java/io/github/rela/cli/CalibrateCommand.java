@@ -2,9 +2,12 @@ package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
 import io.github.rela.evaluation.calibration.CalibrationSets;
+import io.github.rela.evaluation.calibration.CrossValidation;
+import io.github.rela.evaluation.calibration.ForwardSelection;
 import io.github.rela.evaluation.calibration.LabelledSet;
 import io.github.rela.evaluation.calibration.QualityCalibration;
 import io.github.rela.evaluation.calibration.RandomLines;
+import io.github.rela.evaluation.calibration.TriageFigures;
 import io.github.rela.evaluation.calibration.fit.QualityFit;
 import io.github.rela.evaluation.corpus.DataPaths;
 import io.github.rela.evaluation.corpus.Multi30k;
@@ -83,6 +86,13 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(names = "--features", split = ",", description = "Fit: features to use; default: all.")
   List<String> features;
 
+  @Option(
+      names = "--select",
+      description =
+          "Fit: choose the features by greedy forward selection from lp_mean on 5-fold"
+              + " cross-validation over val (Spearman + AUROC), instead of --features.")
+  boolean select;
+
   @Option(names = "--ablation", description = "Report: print the ablation table.")
   boolean ablation;
 
@@ -113,11 +123,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (cache != null && !Files.isRegularFile(cache)) {
       sets.write(cache);
     }
-    QualityCalibration calibration =
-        new QualityCalibration(sets, new QualityFit(ridge, logistic, 0.1, 0.1), syntheticWeight);
-    List<String> chosen = features != null ? features : calibration.allFeatures();
+    QualityFit fit = new QualityFit(ridge, logistic, 0.1, 0.1);
+    QualityCalibration calibration = new QualityCalibration(sets, fit, syntheticWeight);
+    CrossValidation validation = new CrossValidation(sets, fit, syntheticWeight, 5, 1);
+    List<String> chosen = chosen(calibration, validation, out);
     QualityModelFile fitted = calibration.fit(chosen);
     out.printf("Features (%d): %s%n", chosen.size(), String.join(", ", chosen));
+    TriageFigures cv = validation.figures(chosen);
+    out.printf("val 5-fold CV: AUROC %.3f, Spearman %.3f%n", cv.auroc(), cv.spearman());
     out.printf(
         "Threshold (estimated chrF): %.2f; bad = chrF <= %.2f%n",
         fitted.threshold(), fitted.badChrf());
@@ -133,6 +146,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private List<String> chosen(
+      QualityCalibration calibration, CrossValidation validation, PrintWriter out) {
+    if (select) {
+      return new ForwardSelection(validation).select("lp_mean", calibration.allFeatures(), out);
+    }
+    return features != null ? features : calibration.allFeatures();
   }
 
   private CalibrationSets translate(Path checkpoint, PrintWriter out) throws IOException {
@@ -212,8 +233,9 @@ public final class CalibrateCommand implements Callable<Integer> {
   /** Writes quality.json and re-hashes the manifest with it listed. */
   private static void write(Path checkpoint, QualityModelFile fitted, PrintWriter out)
       throws IOException {
-    fitted.write(checkpoint.resolve(QualityModelFile.FILE));
+    // Verified before the new quality.json replaces a listed old one, whose checksum would fail.
     Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
+    fitted.write(checkpoint.resolve(QualityModelFile.FILE));
     files.add(QualityModelFile.FILE);
     Manifest.of(checkpoint, files).write(checkpoint);
     out.printf("wrote %s and %s%n", checkpoint.resolve(QualityModelFile.FILE), Manifest.FILE);

@@ -47,8 +47,7 @@ public final class QualityCalibration {
     return model.withFigures(figures(model));
   }
 
-  private static void add(
-      List<FitExample> examples, LabelledSet set, double weight, boolean calibration) {
+  static void add(List<FitExample> examples, LabelledSet set, double weight, boolean calibration) {
     for (int i = 0; i < set.size(); i++) {
       examples.add(new FitExample(set.features().get(i), set.chrf()[i], weight, calibration));
     }
