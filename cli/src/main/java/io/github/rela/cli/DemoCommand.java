@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rela demo}: {@code rela run} on the embedded default, plus a prompt. Each line typed is
- * sent to the requests topic as plain text; its result (translation, null rate, sparsity,
- * alignment) or dead letter is read back from the output topics and shown.
+ * sent to the requests topic as plain text; its result (translation, quality estimate, null rate,
+ * sparsity, alignment) or dead letter is read back from the output topics and shown.
  */
 @Command(
     name = "demo",
@@ -174,7 +174,10 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("%s> %s%n", r.getTargetLanguage(), r.getTranslation());
       out.printf(
           Locale.ROOT,
-          "   null rate %.3f  sparsity %.3f  score %.3f  %d ms%s%n",
+          "   %snull rate %.3f  sparsity %.3f  score %.3f  %d ms%s%n",
+          r.getQuality() == null
+              ? ""
+              : String.format(Locale.ROOT, "quality %.1f (estimated chrF)  ", r.getQuality()),
           r.getNullRate(),
           r.getSparsity(),
           r.getScore(),

@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
       TranslateCommand.class,
       TrainCommand.class,
       EvalCommand.class,
+      CalibrateCommand.class,
       CompareCommand.class,
       ScoreCommand.class,
       BenchCommand.class,

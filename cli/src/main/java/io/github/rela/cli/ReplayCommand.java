@@ -108,9 +108,9 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--threshold",
       description =
-          "Null rate at or above which a translation counts as flagged; default: the app's"
-              + " rela.low.confidence.null.rate default.")
-  double threshold = RelaStreamsConfig.DEFAULT_NULL_RATE_THRESHOLD;
+          "Null rate at or above which the null-rate flag (reported beside the estimate's) fires;"
+              + " default: the threshold that flags 10% of val with the shipped model.")
+  double threshold = RelaStreamsConfig.CALIBRATED_NULL_RATE_THRESHOLD;
 
   @Override
   public Integer call() throws Exception {

@@ -108,6 +108,24 @@ class ShippedModelIntegrationTest {
       assertEquals(1000, replay.get("sentences").asInt());
       assertEquals(eval.get("bleu").asDouble(), replay.get("bleu").asDouble(), 1e-9);
       assertEquals(eval.get("chrf").asDouble(), replay.get("chrf").asDouble(), 1e-9);
+      // And the estimate's triage figures are the ones rela calibrate recorded for this set in
+      // quality.json, the default flag marking 5-20% of it, with the calibration plot beside them
+      JsonNode quality = replay.get("quality");
+      JsonNode calibrated =
+          new ObjectMapper()
+              .readTree(DefaultModel.checkpoint().resolve("quality.json").toFile())
+              .get("figures");
+      assertEquals(
+          calibrated.get("test_2016_flickr.spearman").asDouble(),
+          quality.get("estimate_chrf_spearman").asDouble(),
+          1e-9);
+      assertEquals(
+          calibrated.get("test_2016_flickr.auroc").asDouble(),
+          quality.get("auroc_worst10").asDouble(),
+          1e-9);
+      double flagged = quality.get("flagged").asInt() / 1000.0;
+      assertTrue(flagged >= 0.05 && flagged <= 0.20, "flagged " + flagged);
+      assertTrue(Files.exists(dir.resolve("replay/quality-calibration.png")));
     }
   }
 

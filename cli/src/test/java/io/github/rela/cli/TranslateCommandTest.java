@@ -1,6 +1,7 @@
 package io.github.rela.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,9 +46,13 @@ class TranslateCommandTest {
     JsonNode first = mapper.readTree(lines.get(0));
     JsonNode empty = mapper.readTree(lines.get(1));
     assertEquals("A dog.", first.get("source").asText());
-    for (String field : List.of("translation", "score", "null_rate", "sparsity", "alignment")) {
+    for (String field :
+        List.of("translation", "score", "null_rate", "sparsity", "alignment", "features")) {
       assertTrue(first.has(field), field);
     }
+    assertTrue(first.get("features").has("lp_mean"));
+    assertTrue(!first.has("quality"), "no quality.json, no estimate");
+    assertFalse(first.get("low_confidence").asBoolean(), "no estimate, no flag");
     assertEquals("", empty.get("translation").asText());
     assertEquals("Eine frau plays.", mapper.readTree(lines.get(2)).get("source").asText());
   }

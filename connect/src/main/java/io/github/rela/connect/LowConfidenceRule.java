@@ -1,16 +1,25 @@
 package io.github.rela.connect;
 
+import io.github.rela.model.quality.QualityEstimate;
+import io.github.rela.model.translate.Translation;
+
 /**
- * Flags a translation as low-confidence when its null rate is at or above a threshold (the ReLA
- * signal the streams app uses, {@code rela.low.confidence.null.rate}), or its length-normalised
- * log-probability is below a minimum, when one is set.
+ * Flags a translation as low-confidence, with the streams app's rules: its estimated quality is
+ * below the minimum (the configured one, else the threshold the checkpoint's quality.json was
+ * calibrated with; no estimate, no rule), its null rate is at or above a threshold, or its
+ * length-normalised log-probability is below a minimum. Each rule applies when set; any one flags.
  *
- * @param nullRateThreshold null rates at or above this are flagged
+ * @param minQuality estimated chrF below this is flagged; null: the calibrated threshold
+ * @param nullRateThreshold null rates at or above this are flagged; null disables the rule
  * @param minScore scores below this are flagged; null disables the rule
  */
-public record LowConfidenceRule(double nullRateThreshold, Double minScore) {
+public record LowConfidenceRule(Double minQuality, Double nullRateThreshold, Double minScore) {
 
-  public boolean isLow(double nullRate, double score) {
-    return nullRate >= nullRateThreshold || (minScore != null && score < minScore);
+  public boolean isLow(Translation translation) {
+    QualityEstimate estimate = translation.quality().estimate();
+    return (estimate != null
+            && estimate.quality() < (minQuality != null ? minQuality : estimate.threshold()))
+        || (nullRateThreshold != null && translation.nullRate() >= nullRateThreshold)
+        || (minScore != null && translation.score() < minScore);
   }
 }

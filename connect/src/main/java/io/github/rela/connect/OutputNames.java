@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.ConfigException;
  * @param score the length-normalised log-probability
  * @param nullRate the share of all-zero cross-attention rows
  * @param lowConfidence the low-confidence flag
- * @param quality the model's quality estimate, null while the model provides none
+ * @param quality the model's quality estimate (estimated chrF); null without quality.json
  */
 public record OutputNames(
     String translation, String score, String nullRate, String lowConfidence, String quality) {

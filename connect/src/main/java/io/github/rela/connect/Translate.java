@@ -21,8 +21,8 @@ import org.apache.kafka.connect.transforms.Transformation;
 /**
  * A Single Message Transform that translates the text of a record's value with a ReLA model: a
  * string field of a Struct or Map value, or the whole string value. It writes the translation, its
- * score, null rate, low-confidence flag and (once the model provides one) quality estimate into new
- * fields of the value or into headers; see {@link TranslateConfig} for the settings.
+ * score, null rate, low-confidence flag and (when the checkpoint is calibrated) quality estimate
+ * into new fields of the value or into headers; see {@link TranslateConfig} for the settings.
  *
  * <p>One record at a time, on the task's thread: a sentence costs a full decoding (tens of
  * milliseconds on a CPU, see connect/README.md). Heavy streams belong in the streams app, which

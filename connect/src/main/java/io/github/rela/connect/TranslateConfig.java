@@ -31,6 +31,7 @@ public final class TranslateConfig extends AbstractConfig {
   public static final String NULL_RATE_FIELD = "null.rate.field";
   public static final String LOW_CONFIDENCE_FIELD = "low.confidence.field";
   public static final String QUALITY_FIELD = "quality.field";
+  public static final String LOW_CONFIDENCE_MIN_QUALITY = "low.confidence.min.quality";
   public static final String LOW_CONFIDENCE_NULL_RATE = "low.confidence.null.rate";
   public static final String LOW_CONFIDENCE_MIN_SCORE = "low.confidence.min.score";
 
@@ -208,16 +209,29 @@ public final class TranslateConfig extends AbstractConfig {
 
   private static void defineTriage(ConfigDef def) {
     def.define(
-            LOW_CONFIDENCE_NULL_RATE,
+            LOW_CONFIDENCE_MIN_QUALITY,
             Type.DOUBLE,
-            0.2857,
-            Range.between(0, 1),
+            null,
+            unsetOr(Range.between(0, 100)),
             Importance.MEDIUM,
-            "A translation whose null rate is at or above this is flagged low-confidence (the"
-                + " streams app's rela.low.confidence.null.rate; 1 flags only all-null"
-                + " attention).",
+            "A translation whose estimated quality (sentence chrF, from the checkpoint's"
+                + " quality.json) is below this is flagged low-confidence; unset: the threshold"
+                + " calibrated in quality.json (the streams app's rela.low.confidence.min.quality)."
+                + " Without quality.json there is no estimate and this rule does not apply.",
             TRIAGE_GROUP,
             1,
+            Width.SHORT,
+            "Minimum quality")
+        .define(
+            LOW_CONFIDENCE_NULL_RATE,
+            Type.DOUBLE,
+            null,
+            unsetOr(Range.between(0, 1)),
+            Importance.LOW,
+            "A translation whose null rate is at or above this is flagged low-confidence (the"
+                + " streams app's rela.low.confidence.null.rate); unset disables the rule.",
+            TRIAGE_GROUP,
+            2,
             Width.SHORT,
             "Null-rate threshold")
         .define(
@@ -228,9 +242,20 @@ public final class TranslateConfig extends AbstractConfig {
             "A translation whose score is below this is flagged low-confidence; unset disables"
                 + " the rule.",
             TRIAGE_GROUP,
-            2,
+            3,
             Width.SHORT,
             "Minimum score");
+  }
+
+  /** {@code range}, or unset (a rule that is off). */
+  private static ConfigDef.Validator unsetOr(Range range) {
+    return ConfigDef.LambdaValidator.with(
+        (name, value) -> {
+          if (value != null) {
+            range.ensureValid(name, value);
+          }
+        },
+        () -> "unset or " + range);
   }
 
   public Path modelDir() {
@@ -274,6 +299,8 @@ public final class TranslateConfig extends AbstractConfig {
 
   public LowConfidenceRule lowConfidenceRule() {
     return new LowConfidenceRule(
-        getDouble(LOW_CONFIDENCE_NULL_RATE), getDouble(LOW_CONFIDENCE_MIN_SCORE));
+        getDouble(LOW_CONFIDENCE_MIN_QUALITY),
+        getDouble(LOW_CONFIDENCE_NULL_RATE),
+        getDouble(LOW_CONFIDENCE_MIN_SCORE));
   }
 }

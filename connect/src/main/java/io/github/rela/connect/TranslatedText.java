@@ -1,5 +1,6 @@
 package io.github.rela.connect;
 
+import io.github.rela.model.quality.QualityEstimate;
 import io.github.rela.model.translate.Translation;
 
 /**
@@ -9,19 +10,19 @@ import io.github.rela.model.translate.Translation;
  * @param score the length-normalised log-probability
  * @param nullRate the share of all-zero cross-attention rows
  * @param lowConfidence whether the {@link LowConfidenceRule} flags it
- * @param quality the model's quality estimate; null while {@link Translation} carries none
+ * @param quality the estimated sentence chrF; null when the checkpoint has no quality.json
  */
 public record TranslatedText(
     String translation, double score, double nullRate, boolean lowConfidence, Double quality) {
 
   /** The outputs of {@code translation}, judged by {@code rule}. */
   public static TranslatedText of(Translation translation, LowConfidenceRule rule) {
-    double score = translation.score();
-    double nullRate = translation.nullRate();
-    // The model's Translation has no quality estimate yet (issue 15 adds one, from the
-    // checkpoint's quality.json): the quality output stays null until it does.
-    Double quality = null;
+    QualityEstimate estimate = translation.quality().estimate();
     return new TranslatedText(
-        translation.translation(), score, nullRate, rule.isLow(nullRate, score), quality);
+        translation.translation(),
+        translation.score(),
+        translation.nullRate(),
+        rule.isLow(translation),
+        estimate == null ? null : estimate.quality());
   }
 }

@@ -1,10 +1,16 @@
 package io.github.rela.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rela.model.quality.QualityEstimate;
+import io.github.rela.model.quality.QualityFeatures;
+import io.github.rela.model.quality.QualityReport;
+import io.github.rela.model.translate.AttentionView;
+import io.github.rela.model.translate.SparseAttention;
+import io.github.rela.model.translate.Translation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +42,7 @@ class TranslateConfigTest {
             "translation_low_confidence",
             "translation_quality"),
         config.outputNames());
-    assertEquals(new LowConfidenceRule(0.2857, null), config.lowConfidenceRule());
+    assertEquals(new LowConfidenceRule(null, null, null), config.lowConfidenceRule());
   }
 
   @Test
@@ -100,14 +106,63 @@ class TranslateConfigTest {
   }
 
   @Test
-  void shouldFlagOnEitherRule() {
-    // Given the null-rate rule at 0.3 and the score rule at -1
-    LowConfidenceRule rule = new LowConfidenceRule(0.3, -1.0);
+  void shouldReadEachRuleSetting() {
+    // Given every low-confidence rule set
+    TranslateConfig config =
+        new TranslateConfig(
+            Map.of(
+                "model.dir", "/m",
+                "low.confidence.min.quality", "45",
+                "low.confidence.null.rate", "0.3",
+                "low.confidence.min.score", "-1"));
 
-    // Then a translation is flagged when either rule matches
-    assertTrue(rule.isLow(0.3, -0.5));
-    assertTrue(rule.isLow(0.1, -1.5));
-    assertEquals(false, rule.isLow(0.1, -0.5));
-    assertNull(new TranslateConfig(Map.of("model.dir", "/m")).lowConfidenceRule().minScore());
+    // Then the rule carries them
+    assertEquals(new LowConfidenceRule(45.0, 0.3, -1.0), config.lowConfidenceRule());
+  }
+
+  @Test
+  void shouldFlagOnAnyRuleThatIsSet() {
+    // Given the default rules (the calibrated estimate only) and all three rules set
+    LowConfidenceRule calibrated = new LowConfidenceRule(null, null, null);
+    LowConfidenceRule all = new LowConfidenceRule(60.0, 0.3, -1.0);
+
+    // Then the default flags an estimate below its calibrated threshold, and nothing without one
+    assertTrue(calibrated.isLow(translation(39, 0.1, -0.5)));
+    assertFalse(calibrated.isLow(translation(41, 0.9, -9)));
+    assertFalse(calibrated.isLow(uncalibrated(0.9, -9)));
+    // And with every rule set, any one of them flags
+    assertTrue(all.isLow(translation(55, 0.1, -0.5)));
+    assertTrue(all.isLow(uncalibrated(0.3, -0.5)));
+    assertTrue(all.isLow(uncalibrated(0.1, -1.5)));
+    assertFalse(all.isLow(translation(65, 0.1, -0.5)));
+  }
+
+  /** A translation with an estimate of {@code quality} from a model calibrated at 40. */
+  private static Translation translation(double quality, double nullRate, double score) {
+    return withQuality(
+        new QualityReport(
+            QualityFeatures.NONE, new QualityEstimate(quality, 0.5, quality < 40, 40)),
+        nullRate,
+        score);
+  }
+
+  private static Translation uncalibrated(double nullRate, double score) {
+    return withQuality(QualityReport.NONE, nullRate, score);
+  }
+
+  private static Translation withQuality(QualityReport quality, double nullRate, double score) {
+    return new Translation(
+        "Quelle",
+        "source",
+        List.of(),
+        List.of(),
+        score,
+        score,
+        new SparseAttention(AttentionView.LAST_LAYER, 1, 1, 0, 0, List.of()),
+        List.of(),
+        nullRate,
+        0.5,
+        false,
+        quality);
   }
 }

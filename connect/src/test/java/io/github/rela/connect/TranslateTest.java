@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rela.model.checkpoint.Manifest;
+import io.github.rela.model.quality.QualityModelFile;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
@@ -83,18 +88,23 @@ class TranslateTest {
     assertTrue(score < 0 && score > -5, "score " + score);
     double nullRate = value.getFloat64("translation_null_rate");
     assertTrue(nullRate >= 0 && nullRate <= 1, "null rate " + nullRate);
-    assertEquals(nullRate >= 0.2857, value.getBoolean("translation_low_confidence"));
-    assertNull(value.get("translation_quality"));
+    // The shipped model is calibrated: a good caption gets an estimate above its threshold
+    double quality = value.getFloat64("translation_quality");
+    assertTrue(quality > 0 && quality <= 100, "quality " + quality);
+    assertFalse(value.getBoolean("translation_low_confidence"));
     assertEquals(Schema.Type.FLOAT64, value.schema().field("translation_quality").schema().type());
     assertTrue(result.headers().isEmpty());
   }
 
   @Test
-  void shouldAddTheOutputsToASchemalessMapLeavingOutTheMissingEstimate() {
-    // Given a transform with renamed outputs, no null rate, and every translation flagged
+  void shouldAddTheOutputsToASchemalessMapLeavingOutTheMissingEstimate() throws Exception {
+    // Given a checkpoint without quality.json, and a transform with renamed outputs, no null
+    // rate, and every translation flagged
+    Path uncalibrated = withoutQualityJson(dir.resolve("uncalibrated"));
     transform =
         configured(
             Map.of(
+                "model.dir", uncalibrated.toString(),
                 "source.field", "text",
                 "translation.field", "text_en",
                 "null.rate.field", "",
@@ -131,7 +141,7 @@ class TranslateTest {
     assertEquals(Schema.Type.FLOAT64, header(result, "translation_null_rate").schema().type());
     assertEquals(Schema.Type.BOOLEAN, header(result, "translation_low_confidence").schema().type());
     assertNull(result.headers().lastWithName("translation"));
-    assertNull(result.headers().lastWithName("translation_quality"));
+    assertEquals(Schema.Type.FLOAT64, header(result, "translation_quality").schema().type());
   }
 
   @Test
@@ -147,7 +157,7 @@ class TranslateTest {
     assertSame(caption, result.value());
     assertTrue(
         ((String) header(result, "translation").value()).toLowerCase(Locale.ROOT).contains("book"));
-    assertEquals(4, result.headers().size());
+    assertEquals(5, result.headers().size());
   }
 
   @Test
@@ -264,6 +274,20 @@ class TranslateTest {
 
     // Then the task cannot start, and the message names the directory
     assertTrue(e.getMessage().contains("absent"), e.getMessage());
+  }
+
+  /** The shipped checkpoint without its quality.json, its manifest rewritten to match. */
+  private static Path withoutQualityJson(Path copy) throws IOException {
+    Files.createDirectories(copy);
+    List<String> files = new ArrayList<>();
+    for (String name : Manifest.readAndVerify(MODEL).files().keySet()) {
+      if (!name.equals(QualityModelFile.FILE)) {
+        Files.copy(MODEL.resolve(name), copy.resolve(name));
+        files.add(name);
+      }
+    }
+    Manifest.of(copy, files).write(copy);
+    return copy;
   }
 
   private static Translate<SourceRecord> configured(Map<String, String> settings) {

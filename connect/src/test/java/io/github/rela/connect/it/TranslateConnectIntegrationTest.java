@@ -176,13 +176,14 @@ class TranslateConnectIntegrationTest {
     assertTrue(lower(records.get(0).value()).contains("dog"), records.get(0).value());
     assertTrue(lower(records.get(1).value()).contains("men"), records.get(1).value());
     assertTrue(lower(records.get(2).value()).contains("book"), records.get(2).value());
+    assertEquals("false", header(records.get(0), "translation_low_confidence"));
     for (ConsumerRecord<String, String> record : records) {
       double score = Double.parseDouble(header(record, "translation_score"));
       double nullRate = Double.parseDouble(header(record, "translation_null_rate"));
       assertTrue(score < 0, "score " + score);
       assertTrue(nullRate >= 0 && nullRate <= 1, "null rate " + nullRate);
-      assertEquals(
-          String.valueOf(nullRate >= 0.2857), header(record, "translation_low_confidence"));
+      double quality = Double.parseDouble(header(record, "translation_quality"));
+      assertTrue(quality > 0 && quality <= 100, "quality " + quality);
     }
 
     // And the long line was skipped with its reason logged, the task still running

@@ -5,9 +5,10 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
- * How well the low-confidence flag "sentence null rate >= threshold" finds the worst translations
- * (the lowest sentence chrF): the streaming app routes flagged results to the low-confidence topic,
- * so this is what a reviewer of that topic gains over reading a random sample.
+ * How well the low-confidence flag "sentence null rate >= threshold" (or any other per-sentence
+ * flag, {@link #ofFlags}) finds the worst translations (the lowest sentence chrF): the streaming
+ * app routes flagged results to the low-confidence topic, so this is what a reviewer of that topic
+ * gains over reading a random sample.
  *
  * @param threshold the flag fires at a null rate at or above it
  * @param sentences sentences scored
@@ -27,7 +28,19 @@ public record NullRateFlag(
       throw new IllegalArgumentException(
           nullRates.length + " null rates but " + chrfs.length + " chrF scores");
     }
-    int n = nullRates.length;
+    boolean[] flags = new boolean[nullRates.length];
+    for (int i = 0; i < flags.length; i++) {
+      flags[i] = nullRates[i] >= threshold;
+    }
+    return ofFlags(flags, chrfs, threshold);
+  }
+
+  /**
+   * Scores any per-sentence flag (e.g. the quality estimate's) the same way; {@code threshold} is
+   * the one the flag was set with, for the report.
+   */
+  public static NullRateFlag ofFlags(boolean[] flags, double[] chrfs, double threshold) {
+    int n = flags.length;
     int worstCount = n == 0 ? 0 : Math.max(1, (int) Math.ceil(WORST_SHARE * n));
     int[] worst =
         IntStream.range(0, n)
@@ -36,8 +49,11 @@ public record NullRateFlag(
             .limit(worstCount)
             .mapToInt(Integer::intValue)
             .toArray();
-    int flagged = (int) Arrays.stream(nullRates).filter(r -> r >= threshold).count();
-    int hits = (int) Arrays.stream(worst).filter(i -> nullRates[i] >= threshold).count();
+    int flagged = 0;
+    for (boolean flag : flags) {
+      flagged += flag ? 1 : 0;
+    }
+    int hits = (int) Arrays.stream(worst).filter(i -> flags[i]).count();
     return new NullRateFlag(threshold, n, flagged, worstCount, hits);
   }
 

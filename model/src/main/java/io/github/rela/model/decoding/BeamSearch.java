@@ -135,16 +135,23 @@ public final class BeamSearch implements SearchStrategy {
     return extended;
   }
 
-  /** The best hypothesis by normalised score among the finished ones and, at the end, the beam. */
+  /**
+   * The best hypothesis by normalised score among the finished ones and, at the end, the beam; the
+   * next best (at most G - 1) come with it as alternatives.
+   */
   private Hypothesis best(List<HypothesisNode> finished, List<HypothesisNode> beam) {
     List<HypothesisNode> all = new ArrayList<>(finished);
     if (finished.size() < this.beam) {
       all.addAll(beam);
     }
-    return all.stream()
-        .map(node -> node.toHypothesis(specialIds.eosId(), options))
-        .max(Comparator.comparingDouble(Hypothesis::score))
-        .orElseThrow();
+    Comparator<HypothesisNode> byScore =
+        Comparator.comparingDouble(node -> options.normalise(node.logProbability(), node.length()));
+    all.sort(byScore.reversed());
+    List<Alternative> alternatives =
+        all.subList(1, Math.min(all.size(), this.beam)).stream()
+            .map(node -> node.toAlternative(specialIds.eosId(), options))
+            .toList();
+    return all.get(0).toHypothesis(specialIds.eosId(), options).withAlternatives(alternatives);
   }
 
   /**

@@ -12,6 +12,24 @@ import java.util.List;
  * @param attention for each token of {@code tokens}, the cross-attention of the step that produced
  *     it, layer-major then head then source position: [L * H * S_n] with S_n this source's unpadded
  *     length; empty when attention was not kept
+ * @param tokenLogProbabilities the log-probability of each generated token, EOS last when {@code
+ *     finished} (so one longer than {@code tokens} then); read off the hypothesis' own chain of
+ *     nodes, so beam reordering is already followed
+ * @param alternatives the other hypotheses beam search ended with, best first (at most G - 1);
+ *     empty for greedy search
  */
 public record Hypothesis(
-    int[] tokens, float logProbability, float score, boolean finished, List<float[]> attention) {}
+    int[] tokens,
+    float logProbability,
+    float score,
+    boolean finished,
+    List<float[]> attention,
+    float[] tokenLogProbabilities,
+    List<Alternative> alternatives) {
+
+  /** This hypothesis with {@code alternatives}. */
+  Hypothesis withAlternatives(List<Alternative> alternatives) {
+    return new Hypothesis(
+        tokens, logProbability, score, finished, attention, tokenLogProbabilities, alternatives);
+  }
+}

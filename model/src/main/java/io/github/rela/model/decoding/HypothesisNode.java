@@ -66,6 +66,32 @@ final class HypothesisNode {
         logProbability,
         options.normalise(logProbability, length),
         finished,
-        attention);
+        attention,
+        tokenLogProbabilities(),
+        List.of());
+  }
+
+  /** The hypothesis ending at this node as an alternative: tokens (EOS excluded) and score. */
+  Alternative toAlternative(int eosId, DecodingOptions options) {
+    boolean finished = token == eosId;
+    int[] tokens = new int[finished ? length - 1 : length];
+    int position = tokens.length - 1;
+    for (HypothesisNode node = finished ? parent : this; node != null; node = node.parent) {
+      tokens[position--] = node.token;
+    }
+    return new Alternative(tokens, options.normalise(logProbability, length));
+  }
+
+  /**
+   * Each node's own log-probability, first token first: the difference of cumulative sums along
+   * this node's chain of parents (which is the beam's back-pointer history).
+   */
+  private float[] tokenLogProbabilities() {
+    float[] own = new float[length];
+    for (HypothesisNode node = this; node != null; node = node.parent) {
+      float before = node.parent == null ? 0f : node.parent.logProbability;
+      own[node.length - 1] = node.logProbability - before;
+    }
+    return own;
   }
 }

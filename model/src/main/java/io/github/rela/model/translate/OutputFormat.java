@@ -3,6 +3,7 @@ package io.github.rela.model.translate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rela.model.quality.QualityReport;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 
@@ -13,7 +14,9 @@ public enum OutputFormat {
   /**
    * One JSON object: {@code source}, {@code translation}, {@code score}, {@code log_probability},
    * {@code null_rate}, {@code sparsity}, {@code alignment} (Pharaoh), {@code source_tokens}, {@code
-   * target_tokens}, {@code truncated}, and {@code attention} when asked for.
+   * target_tokens}, {@code truncated}, {@code features} (the quality features), then {@code
+   * quality} (estimated chrF) and {@code p_bad} when the checkpoint is calibrated, {@code
+   * low_confidence} (the streams app's default rule), and {@code attention} when asked for.
    */
   JSONL;
 
@@ -40,6 +43,7 @@ public enum OutputFormat {
     result.sourceTokens().forEach(json.putArray("source_tokens")::add);
     result.targetTokens().forEach(json.putArray("target_tokens")::add);
     json.put("truncated", result.truncated());
+    quality(json, result.quality());
     if (withAttention) {
       attention(json.putObject("attention"), result.attention());
     }
@@ -48,6 +52,18 @@ public enum OutputFormat {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void quality(ObjectNode json, QualityReport report) {
+    ObjectNode features = json.putObject("features");
+    report.features().values().forEach(features::put);
+    if (report.hasEstimate()) {
+      json.put("quality", report.estimate().quality());
+      json.put("p_bad", report.estimate().badProbability());
+    }
+    // The streams app's default rule: the estimate below its calibrated threshold; no estimate,
+    // no flag.
+    json.put("low_confidence", report.hasEstimate() && report.estimate().lowConfidence());
   }
 
   /** The sparse rows, layer-major then head then target token, as in {@link SparseAttention}. */

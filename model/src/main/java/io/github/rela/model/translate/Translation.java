@@ -1,6 +1,8 @@
 package io.github.rela.model.translate;
 
+import io.github.rela.model.quality.QualityReport;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The translation of one sentence, with the attention evidence the streaming app publishes.
@@ -17,6 +19,7 @@ import java.util.List;
  * @param nullRate share of all-zero cross-attention rows over every layer, head and target token
  * @param sparsity share of zero cross-attention weights (unpadded source positions only)
  * @param truncated true when the input was longer than the model accepts and was cut
+ * @param quality the quality features and, when the checkpoint is calibrated, the estimate
  */
 public record Translation(
     String source,
@@ -29,8 +32,17 @@ public record Translation(
     List<AlignmentLink> alignment,
     double nullRate,
     double sparsity,
-    boolean truncated)
+    boolean truncated,
+    QualityReport quality)
     implements Scorable {
+
+  /** The calibrated estimate of sentence chrF, when the checkpoint carries a quality.json. */
+  @Override
+  public OptionalDouble qualityEstimate() {
+    return quality.hasEstimate()
+        ? OptionalDouble.of(quality.estimate().quality())
+        : OptionalDouble.empty();
+  }
 
   /** The translation of an empty (or blank) sentence: empty, with no evidence. */
   static Translation empty(String source, AttentionView view) {
@@ -45,6 +57,7 @@ public record Translation(
         List.of(),
         0,
         0,
-        false);
+        false,
+        QualityReport.NONE);
   }
 }

@@ -5,6 +5,11 @@ import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.Hypothesis;
+import io.github.rela.model.quality.QualityEstimate;
+import io.github.rela.model.quality.QualityEstimator;
+import io.github.rela.model.quality.QualityFeatureExtractor;
+import io.github.rela.model.quality.QualityFeatures;
+import io.github.rela.model.quality.QualityReport;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.transformer.Transformer;
 import java.io.IOException;
@@ -37,6 +42,8 @@ public final class Translator implements AutoCloseable {
   private final int batchSize;
   private final AttentionView view;
   private final boolean ownsTokenizers;
+  private final QualityFeatureExtractor qualityFeatures;
+  private final QualityEstimator qualityEstimator;
 
   private Translator(Builder builder) {
     this.model = builder.model;
@@ -51,6 +58,13 @@ public final class Translator implements AutoCloseable {
     this.batchSize = builder.batchSize;
     this.view = builder.view;
     this.ownsTokenizers = builder.ownsTokenizers;
+    this.qualityFeatures =
+        new QualityFeatureExtractor(
+            model.config().decoderLayers(),
+            model.config().numHeads(),
+            sourceTokenizer.vocabSize(),
+            sourceTokenizer.specialIds().unkId());
+    this.qualityEstimator = builder.qualityEstimator;
   }
 
   public static Builder builder() {
@@ -84,6 +98,7 @@ public final class Translator implements AutoCloseable {
             .optDecoding(decoding)
             .optBatchSize(batchSize)
             .optAttentionView(view);
+    QualityEstimator.load(checkpoint.directory()).ifPresent(builder::optQualityEstimator);
     builder.ownsTokenizers = true;
     return builder.build();
   }
@@ -161,9 +176,15 @@ public final class Translator implements AutoCloseable {
             sourceTokens.subList(0, sourceLength - 1),
             targetTokens,
             SparseAttention.averaged(alignmentView, best.attention(), layers, heads, sourceLength));
+    String translation = targetTokenizer.decode(best.tokens());
+    QualityFeatures features =
+        qualityFeatures.extract(
+            sentence, translation, source.ids, sourceTokens, targetTokens, best);
+    QualityEstimate estimate =
+        qualityEstimator == null ? null : qualityEstimator.estimate(features);
     return new Translation(
         sentence,
-        targetTokenizer.decode(best.tokens()),
+        translation,
         sourceTokens,
         targetTokens,
         best.logProbability(),
@@ -172,7 +193,8 @@ public final class Translator implements AutoCloseable {
         alignment,
         stats.nullRate(),
         stats.sparsity(),
-        source.truncated);
+        source.truncated,
+        new QualityReport(features, estimate));
   }
 
   /** Closes the tokenizers when this translator loaded them; the model is the caller's. */
@@ -198,6 +220,7 @@ public final class Translator implements AutoCloseable {
     private DecodingOptions decoding = DecodingOptions.defaults();
     private int batchSize = 32;
     private AttentionView view = AttentionView.HEADS;
+    private QualityEstimator qualityEstimator;
     private boolean ownsTokenizers;
 
     private Builder() {}
@@ -233,6 +256,12 @@ public final class Translator implements AutoCloseable {
 
     public Builder optAttentionView(AttentionView view) {
       this.view = view;
+      return this;
+    }
+
+    /** The calibrated estimator of the checkpoint (none by default: features only). */
+    public Builder optQualityEstimator(QualityEstimator qualityEstimator) {
+      this.qualityEstimator = qualityEstimator;
       return this;
     }
 

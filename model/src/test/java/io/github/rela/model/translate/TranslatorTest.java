@@ -139,6 +139,25 @@ class TranslatorTest {
 
   @ParameterizedTest
   @ValueSource(ints = {1, 4})
+  void shouldCarryQualityFeaturesThatAgreeWithTheHypothesis(int beam) {
+    // Given a translator without quality.json
+    Translator translator = translator(beam, 4, AttentionView.HEADS);
+    // When
+    List<Translation> results = translator.translate(SENTENCES);
+    // Then every result carries features (the token log-probabilities followed back-pointers
+    // when they average to the hypothesis' total) and no estimate
+    for (Translation result : results) {
+      var quality = result.quality();
+      assertFalse(quality.hasEstimate());
+      assertEquals(result.nullRate(), quality.features().get("null_rate"), 1e-12);
+      int scored =
+          result.targetTokens().size() + (quality.features().get("unfinished") == 0 ? 1 : 0);
+      assertEquals(result.logProbability() / scored, quality.features().get("lp_mean"), 1e-4);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
   void shouldAlignEveryTargetWordAtMostOnceWithinTheSentence(int beam) {
     // Given
     Translator translator = translator(beam, 4, AttentionView.LAST_LAYER);

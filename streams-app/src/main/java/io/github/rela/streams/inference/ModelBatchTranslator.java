@@ -49,7 +49,8 @@ final class ModelBatchTranslator implements BatchTranslator {
         alignment(t.attention()),
         t.score(),
         t.nullRate(),
-        t.sparsity());
+        t.sparsity(),
+        t.quality().estimate());
   }
 
   /** Every non-zero weight of the aggregated cross-attention, target by target. */

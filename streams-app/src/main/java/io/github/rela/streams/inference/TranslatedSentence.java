@@ -1,5 +1,6 @@
 package io.github.rela.streams.inference;
 
+import io.github.rela.model.quality.QualityEstimate;
 import io.github.rela.schemas.avro.AlignmentEntry;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param score length-normalised log-probability of the hypothesis
  * @param nullRate share of all-zero cross-attention rows, over all layers, heads and target tokens
  * @param sparsity share of exactly-zero cross-attention weights among the unmasked ones
+ * @param quality the calibrated quality estimate; null when the checkpoint has no quality.json
  */
 public record TranslatedSentence(
     String translation,
@@ -18,7 +20,8 @@ public record TranslatedSentence(
     List<AlignmentEntry> alignment,
     double score,
     double nullRate,
-    double sparsity) {
+    double sparsity,
+    QualityEstimate quality) {
 
   public TranslatedSentence {
     sourceTokens = List.copyOf(sourceTokens);

@@ -1,5 +1,6 @@
 package io.github.rela.streams.replay;
 
+import io.github.rela.evaluation.calibration.TriageFigures;
 import io.github.rela.evaluation.report.EvaluationReport;
 import io.github.rela.evaluation.report.Evaluator;
 import io.github.rela.evaluation.report.NullRateFlag;
@@ -84,7 +85,10 @@ public final class Replay {
               r.offset(),
               s.translation(),
               s.chrf(),
-              s.nullRate()));
+              s.nullRate(),
+              translations.get(i).estimate() == null
+                  ? null
+                  : translations.get(i).estimate().quality()));
     }
     double[] nullRates = details.stream().mapToDouble(ReplayReport.Sentence::nullRate).toArray();
     double[] chrfs = details.stream().mapToDouble(ReplayReport.Sentence::chrf).toArray();
@@ -110,10 +114,34 @@ public final class Replay {
             flag.flagged(),
             flag.precision(),
             flag.recall(),
+            qualityTriage(translations, chrfs),
             details,
             new ReplayReport.Speed(
                 evaluation.sentencesPerSecond(), evaluation.targetTokensPerSecond()));
     return new ReplayResult(report, translations);
+  }
+
+  /** The estimate's figures, when every translation carries one; else null. */
+  private static ReplayReport.QualityTriage qualityTriage(
+      List<ReplayedTranslation> translations, double[] chrfs) {
+    if (translations.isEmpty() || translations.stream().anyMatch(t -> t.estimate() == null)) {
+      return null;
+    }
+    double[] estimates = translations.stream().mapToDouble(t -> t.estimate().quality()).toArray();
+    boolean[] flags = new boolean[estimates.length];
+    for (int i = 0; i < flags.length; i++) {
+      flags[i] = translations.get(i).estimate().lowConfidence();
+    }
+    double threshold = translations.get(0).estimate().threshold();
+    TriageFigures figures = TriageFigures.of(estimates, chrfs, threshold);
+    NullRateFlag flag = NullRateFlag.ofFlags(flags, chrfs, threshold);
+    return new ReplayReport.QualityTriage(
+        figures.spearman(),
+        figures.auroc(),
+        threshold,
+        flag.flagged(),
+        flag.precision(),
+        flag.recall());
   }
 
   /** The report and the translations behind it (for the attention pictures). */

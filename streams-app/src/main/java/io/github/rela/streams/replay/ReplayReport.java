@@ -10,6 +10,7 @@ import java.util.List;
  * @param flagPrecision share of flagged translations (null rate at or above the threshold) that are
  *     among the worst 10% by sentence chrF
  * @param flagRecall share of the worst 10% that are flagged
+ * @param quality the quality estimate's figures; null when the translations carry no estimate
  */
 public record ReplayReport(
     String topic,
@@ -27,6 +28,7 @@ public record ReplayReport(
     @JsonProperty("flagged") int flagged,
     @JsonProperty("flag_precision_worst10") double flagPrecision,
     @JsonProperty("flag_recall_worst10") double flagRecall,
+    QualityTriage quality,
     List<Sentence> details,
     Speed speed) {
 
@@ -37,7 +39,23 @@ public record ReplayReport(
       long offset,
       String translation,
       double chrf,
-      @JsonProperty("null_rate") double nullRate) {}
+      @JsonProperty("null_rate") double nullRate,
+      Double quality) {}
+
+  /**
+   * The quality estimate as a triage signal, when every replayed translation carries one.
+   *
+   * @param threshold the estimate below which the model flags a translation (NaN when the results
+   *     were read back: the app's flag is used as it was set)
+   * @param flagged translations flagged low-confidence
+   */
+  public record QualityTriage(
+      @JsonProperty("estimate_chrf_spearman") double spearman,
+      @JsonProperty("auroc_worst10") double auroc,
+      double threshold,
+      int flagged,
+      @JsonProperty("flag_precision_worst10") double flagPrecision,
+      @JsonProperty("flag_recall_worst10") double flagRecall) {}
 
   /** Throughput of this replay (not part of the comparison between runs). */
   public record Speed(
@@ -62,6 +80,7 @@ public record ReplayReport(
         flagged,
         flagPrecision,
         flagRecall,
+        quality,
         details,
         null);
   }

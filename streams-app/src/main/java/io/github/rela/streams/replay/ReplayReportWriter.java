@@ -20,6 +20,7 @@ import java.util.Locale;
 public final class ReplayReportWriter {
 
   private static final int HEATMAPS = 3;
+  private static final double BIN = 10;
 
   private ReplayReportWriter() {}
 
@@ -38,12 +39,43 @@ public final class ReplayReportWriter {
     new Chart("null rate against sentence chrF", "null rate", "sentence chrF")
         .add(Series.dots("sentences", nullRates, chrfs))
         .writePng(dir.resolve("null-rate-vs-chrf.png"), 640, 400);
+    if (r.quality() != null) {
+      calibrationChart(r).writePng(dir.resolve("quality-calibration.png"), 640, 400);
+    }
     List<Integer> worst = worstIndices(r, HEATMAPS);
     for (int rank = 0; rank < worst.size(); rank++) {
       ReplayedTranslation t = result.translations().get(worst.get(rank));
       heatmap(t, r.details().get(worst.get(rank)))
           .writePng(dir.resolve(String.format("worst-%d-attention.png", rank + 1)));
     }
+  }
+
+  /**
+   * Predicted against actual chrF, binned by the prediction (bins of {@value #BIN} points): a
+   * calibrated estimate keeps the binned means on the diagonal.
+   */
+  static Chart calibrationChart(ReplayReport r) {
+    int bins = (int) (100 / BIN);
+    double[] predicted = new double[bins];
+    double[] actual = new double[bins];
+    int[] counts = new int[bins];
+    for (ReplayReport.Sentence s : r.details()) {
+      int bin = Math.min(bins - 1, (int) (s.quality() / BIN));
+      predicted[bin] += s.quality();
+      actual[bin] += s.chrf();
+      counts[bin]++;
+    }
+    List<double[]> points = new ArrayList<>();
+    for (int b = 0; b < bins; b++) {
+      if (counts[b] > 0) {
+        points.add(new double[] {predicted[b] / counts[b], actual[b] / counts[b]});
+      }
+    }
+    double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+    double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+    return new Chart("quality estimate calibration", "estimated chrF (bin mean)", "actual chrF")
+        .add(Series.line("binned means", x, y))
+        .add(Series.line("perfect calibration", new double[] {0, 100}, new double[] {0, 100}));
   }
 
   private static List<Integer> worstIndices(ReplayReport r, int count) {
@@ -83,11 +115,25 @@ public final class ReplayReportWriter {
     row(md, "flagged (null rate >= " + format(r.threshold()) + ")", Integer.toString(r.flagged()));
     row(md, "flag precision for the worst 10% by chrF", format(r.flagPrecision()));
     row(md, "flag recall for the worst 10% by chrF", format(r.flagRecall()));
+    ReplayReport.QualityTriage q = r.quality();
+    if (q != null) {
+      row(md, "Spearman(quality estimate, sentence chrF)", format(q.spearman()));
+      row(md, "AUROC of the estimate for the worst 10% by chrF", format(q.auroc()));
+      row(
+          md,
+          "flagged by the estimate (below " + format(q.threshold()) + ")",
+          Integer.toString(q.flagged()));
+      row(md, "estimate flag precision for the worst 10%", format(q.flagPrecision()));
+      row(md, "estimate flag recall for the worst 10%", format(q.flagRecall()));
+    }
     if (r.speed() != null) {
       row(md, "sentences/s", format(r.speed().sentencesPerSecond()));
     }
     md.append("\n![null-rate histogram](null-rate-histogram.png)\n");
     md.append("![null rate against chrF](null-rate-vs-chrf.png)\n");
+    if (q != null) {
+      md.append("![quality estimate calibration](quality-calibration.png)\n");
+    }
     return md.toString();
   }
 

@@ -1,5 +1,6 @@
 package io.github.rela.streams.replay;
 
+import io.github.rela.model.quality.QualityEstimate;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Scorable;
 import io.github.rela.model.translate.SparseAttention;
@@ -11,10 +12,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * A replayed sentence as the report needs it: what evaluation scores, and the cross-attention for
  * the heatmaps of the worst sentences; from the model's translation or from a result read back.
+ *
+ * @param estimate the quality estimate, null when the model or the result has none
  */
 public record ReplayedTranslation(
     String source,
@@ -24,8 +28,14 @@ public record ReplayedTranslation(
     double score,
     double nullRate,
     double sparsity,
-    SparseAttention attention)
+    SparseAttention attention,
+    QualityEstimate estimate)
     implements Scorable {
+
+  @Override
+  public OptionalDouble qualityEstimate() {
+    return estimate == null ? OptionalDouble.empty() : OptionalDouble.of(estimate.quality());
+  }
 
   static ReplayedTranslation of(Translation t) {
     return new ReplayedTranslation(
@@ -36,7 +46,8 @@ public record ReplayedTranslation(
         t.score(),
         t.nullRate(),
         t.sparsity(),
-        t.attention());
+        t.attention(),
+        t.quality().estimate());
   }
 
   /** A result the app produced; its alignment entries are the last layer's sparse attention. */
@@ -67,6 +78,16 @@ public record ReplayedTranslation(
         r.getNullRate(),
         r.getSparsity(),
         new SparseAttention(
-            AttentionView.LAST_LAYER, 1, 1, r.getTargetTokens().size(), sourceLength, rows));
+            AttentionView.LAST_LAYER, 1, 1, r.getTargetTokens().size(), sourceLength, rows),
+        estimate(r));
+  }
+
+  /** The estimate a result carries, flagged as the app flagged it (by whichever rule). */
+  private static QualityEstimate estimate(TranslationResult r) {
+    if (r.getQuality() == null) {
+      return null;
+    }
+    double bad = r.getBadProbability() == null ? Double.NaN : r.getBadProbability();
+    return new QualityEstimate(r.getQuality(), bad, r.getLowConfidence(), Double.NaN);
   }
 }

@@ -28,15 +28,17 @@ public final class RelaStreamsConfig extends AbstractConfig {
   public static final String DEAD_LETTER_TOPIC = "rela.topic.dead.letter";
   public static final String TOPIC_PARTITIONS = "rela.topic.partitions";
 
+  public static final String MIN_QUALITY = "rela.low.confidence.min.quality";
   public static final String NULL_RATE_THRESHOLD = "rela.low.confidence.null.rate";
   public static final String MIN_SCORE = "rela.low.confidence.min.score";
 
   /**
-   * The default low-confidence threshold: flags the 10% of Multi30k val translations with the
-   * highest null rate under the shipped model ({@code rela compare} calibrates it; README, "The
-   * default model").
+   * The null-rate threshold that flags the 10% of Multi30k val translations with the highest null
+   * rate under the shipped model ({@code rela compare} calibrates it; README, "The default model").
+   * No longer a default rule (the calibrated quality estimate is, issue 15); {@code rela replay}
+   * still reports this flag's precision and recall beside the estimate's.
    */
-  public static final double DEFAULT_NULL_RATE_THRESHOLD = 0.2857;
+  public static final double CALIBRATED_NULL_RATE_THRESHOLD = 0.2857;
 
   public static final String LOW_CONFIDENCE_ROUTING = "rela.low.confidence.routing";
 
@@ -155,12 +157,25 @@ public final class RelaStreamsConfig extends AbstractConfig {
 
   private static void triage(ConfigDef def) {
     def.define(
+            MIN_QUALITY,
+            Type.DOUBLE,
+            null,
+            unsetOr(Range.between(0.0, 100.0)),
+            Importance.HIGH,
+            "A result whose estimated quality (sentence chrF, 0-100, from the checkpoint's"
+                + " quality.json) is below this is low-confidence; unset: the threshold calibrated"
+                + " in quality.json (flags about 10% of val). A checkpoint without quality.json"
+                + " gives no estimate and this rule does not apply.")
+        .define(
             NULL_RATE_THRESHOLD,
             Type.DOUBLE,
-            DEFAULT_NULL_RATE_THRESHOLD,
-            Range.between(0.0, 1.0),
-            Importance.HIGH,
-            "A result whose cross-attention null rate is at or above this is low-confidence.")
+            null,
+            unsetOr(Range.between(0.0, 1.0)),
+            Importance.MEDIUM,
+            "A result whose cross-attention null rate is at or above this is low-confidence;"
+                + " unset disables the rule (e.g. "
+                + CALIBRATED_NULL_RATE_THRESHOLD
+                + " flags 10% of val with the shipped model).")
         .define(
             MIN_SCORE,
             Type.DOUBLE,
@@ -176,6 +191,17 @@ public final class RelaStreamsConfig extends AbstractConfig {
             Importance.MEDIUM,
             "'exclusive': low-confidence results go only to the low-confidence topic;"
                 + " 'both': to the results topic as well.");
+  }
+
+  /** {@code range}, or unset (a rule that is off). */
+  private static ConfigDef.Validator unsetOr(Range range) {
+    return ConfigDef.LambdaValidator.with(
+        (name, value) -> {
+          if (value != null) {
+            range.ensureValid(name, value);
+          }
+        },
+        () -> "unset or " + range);
   }
 
   private static void batching(ConfigDef def) {

@@ -1,5 +1,6 @@
 package io.github.rela.streams.topology;
 
+import io.github.rela.model.quality.QualityEstimate;
 import io.github.rela.schemas.avro.DecodingSettings;
 import io.github.rela.schemas.avro.Latencies;
 import io.github.rela.schemas.avro.ModelInfo;
@@ -25,6 +26,7 @@ final class TranslationResults {
       DecodingSettings decoding,
       Latencies latencies,
       Instant processedAt) {
+    QualityEstimate quality = translation.quality();
     return TranslationResult.newBuilder()
         .setRequestId(request.getId())
         .setSourceText(request.getText())
@@ -44,6 +46,8 @@ final class TranslationResults {
         .setLatencies(latencies)
         .setMetadata(new HashMap<>(request.getMetadata()))
         .setProcessedAt(processedAt)
+        .setQuality(quality == null ? null : quality.quality())
+        .setBadProbability(quality == null ? null : quality.badProbability())
         .build();
   }
 }

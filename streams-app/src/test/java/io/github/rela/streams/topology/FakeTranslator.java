@@ -1,6 +1,7 @@
 package io.github.rela.streams.topology;
 
 import ai.djl.engine.EngineException;
+import io.github.rela.model.quality.QualityEstimate;
 import io.github.rela.schemas.avro.AlignmentEntry;
 import io.github.rela.schemas.avro.DecodingSettings;
 import io.github.rela.schemas.avro.ModelInfo;
@@ -17,8 +18,9 @@ import java.util.Set;
 
 /**
  * A stand-in model for topology unit tests: "translates" by upper-casing, reports a null rate of
- * 0.9 for sentences containing "??" and 0.1 otherwise, fails on "FAIL", runs out of memory when
- * told to, and records its batches.
+ * 0.9 and an estimated quality of 20 for sentences containing "??" (0.1 and 70 otherwise), as if
+ * calibrated with a threshold of 40 (no estimate when {@link #calibrated} is false), fails on
+ * "FAIL", runs out of memory when told to, and records its batches.
  */
 final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
 
@@ -29,6 +31,11 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
 
   /** How many of the next batches fail as PyTorch fails when it cannot allocate memory. */
   int outOfMemoryFailures;
+
+  /** False: a checkpoint without quality.json, whose translations carry no estimate. */
+  boolean calibrated = true;
+
+  static final double THRESHOLD = 40;
 
   private final Set<LanguagePair> pairs;
 
@@ -59,7 +66,7 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
     if (sources.stream().anyMatch(s -> s.contains("FAIL"))) {
       throw new IllegalStateException("model exploded on purpose");
     }
-    return sources.stream().map(FakeTranslator::translateOne).toList();
+    return sources.stream().map(this::translateOne).toList();
   }
 
   private void pause() {
@@ -72,13 +79,19 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
     }
   }
 
-  private static TranslatedSentence translateOne(String source) {
+  private TranslatedSentence translateOne(String source) {
     List<String> tokens = Arrays.asList(source.split(" "));
     List<AlignmentEntry> alignment = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       alignment.add(new AlignmentEntry(i, i, 1.0f));
     }
-    double nullRate = source.contains("??") ? 0.9 : 0.1;
+    boolean doubtful = source.contains("??");
+    double nullRate = doubtful ? 0.9 : 0.1;
+    double quality = doubtful ? 20 : 70;
+    QualityEstimate estimate =
+        calibrated
+            ? new QualityEstimate(quality, doubtful ? 0.8 : 0.05, quality < THRESHOLD, THRESHOLD)
+            : null;
     return new TranslatedSentence(
         source.toUpperCase(Locale.ROOT),
         tokens,
@@ -86,7 +99,8 @@ final class FakeTranslator implements BatchTranslator, TranslatorRegistry {
         alignment,
         -0.5,
         nullRate,
-        0.8);
+        0.8,
+        estimate);
   }
 
   @Override

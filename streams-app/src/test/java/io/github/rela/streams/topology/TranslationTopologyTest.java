@@ -2,6 +2,8 @@ package io.github.rela.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rela.schemas.avro.DeadLetter;
@@ -79,20 +81,73 @@ class TranslationTopologyTest {
     assertEquals(1000L, out.get(0).timestamp());
     assertEquals("de", out.get(0).value().getSourceLanguage());
     assertEquals(2, out.get(1).value().getLatencies().getBatchSize());
+    assertEquals(70.0, out.get(0).value().getQuality());
+    assertEquals(0.05, out.get(0).value().getBadProbability());
     assertTrue(lowConfidence.isEmpty());
     assertTrue(deadLetters.isEmpty());
   }
 
   @Test
-  void shouldRouteHighNullRateToLowConfidenceOnly() {
-    start(Map.of("rela.batch.size", "1", "rela.low.confidence.null.rate", "0.5"));
+  void shouldRouteALowEstimateToLowConfidenceOnlyByDefault() {
+    start(Map.of("rela.batch.size", "1"));
 
     requests.pipeInput(bytes("k"), bytes("was ist ??"));
 
     TranslationResult flagged = lowConfidence.readValue();
     assertTrue(flagged.getLowConfidence());
-    assertEquals("nullRate 0.900 >= 0.500", flagged.getLowConfidenceReason());
+    assertEquals(20.0, flagged.getQuality());
+    assertEquals("quality 20.0 < 40.0 (estimated chrF)", flagged.getLowConfidenceReason());
     assertTrue(results.isEmpty());
+    assertTrue(lowConfidence.isEmpty());
+  }
+
+  @Test
+  void shouldFlagBelowAConfiguredMinimumQuality() {
+    start(Map.of("rela.batch.size", "1", "rela.low.confidence.min.quality", "75"));
+
+    requests.pipeInput(bytes("k"), bytes("ein Haus"));
+
+    assertEquals(
+        "quality 70.0 < 75.0 (estimated chrF)", lowConfidence.readValue().getLowConfidenceReason());
+    assertTrue(results.isEmpty());
+  }
+
+  @Test
+  void shouldCombineTheNullRateRuleWithTheEstimateWhenSet() {
+    start(Map.of("rela.batch.size", "1", "rela.low.confidence.null.rate", "0.5"));
+
+    requests.pipeInput(bytes("k"), bytes("was ist ??"));
+
+    assertEquals(
+        "quality 20.0 < 40.0 (estimated chrF); nullRate 0.900 >= 0.500",
+        lowConfidence.readValue().getLowConfidenceReason());
+  }
+
+  @Test
+  void shouldFallBackToTheConfiguredRulesWithoutAnEstimate() {
+    // Given a checkpoint without quality.json and the null-rate rule set
+    model.calibrated = false;
+    start(Map.of("rela.batch.size", "1", "rela.low.confidence.null.rate", "0.5"));
+
+    // When a good and a doubtful sentence arrive
+    requests.pipeInput(bytes("k1"), bytes("ein Haus"));
+    requests.pipeInput(bytes("k2"), bytes("was ist ??"));
+
+    // Then the good one is a result without an estimate, the doubtful one flagged by its null rate
+    TranslationResult result = results.readValue();
+    assertNull(result.getQuality());
+    assertFalse(result.getLowConfidence());
+    assertEquals("nullRate 0.900 >= 0.500", lowConfidence.readValue().getLowConfidenceReason());
+  }
+
+  @Test
+  void shouldLeaveTheNullRateRuleOffByDefault() {
+    model.calibrated = false;
+    start(Map.of("rela.batch.size", "1"));
+
+    requests.pipeInput(bytes("k"), bytes("was ist ??"));
+
+    assertFalse(results.readValue().getLowConfidence());
     assertTrue(lowConfidence.isEmpty());
   }
 
