@@ -1,7 +1,6 @@
 package io.github.rela.streams.local;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,20 +21,12 @@ public final class BrokerCheck {
   private BrokerCheck() {}
 
   /**
-   * Admin settings for the cluster of {@code clientSettings}: its address and security settings,
-   * with timeouts short enough to fail within {@link #TIMEOUT}.
+   * Admin settings for the cluster of {@code clientSettings} (those an admin client takes, its
+   * address and security settings among them), with timeouts short enough to fail within {@link
+   * #TIMEOUT}.
    */
   public static Map<String, Object> adminSettings(Map<String, ?> clientSettings) {
-    Map<String, Object> admin = new HashMap<>();
-    clientSettings.forEach(
-        (key, value) -> {
-          if (key.equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
-              || key.startsWith("security.")
-              || key.startsWith("sasl.")
-              || key.startsWith("ssl.")) {
-            admin.put(key, value);
-          }
-        });
+    Map<String, Object> admin = ClusterAccess.adminSettings(clientSettings);
     admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
     admin.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     return admin;

@@ -38,7 +38,7 @@ public final class ClusterAccess {
   private ClusterAccess() {}
 
   /** The settings among {@code clientSettings} that an admin client takes. */
-  static Map<String, Object> adminSettings(Map<String, Object> clientSettings) {
+  static Map<String, Object> adminSettings(Map<String, ?> clientSettings) {
     Map<String, Object> admin = new HashMap<>();
     clientSettings.forEach(
         (key, value) -> {
