@@ -53,6 +53,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Mixin BeamOption beam;
 
+  @Mixin ShortlistOption shortlist;
+
   @Mixin BatchOption batch;
 
   @Option(
@@ -162,7 +164,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             Translator.open(
                 checkpoint,
                 manager,
-                DecodingOptions.defaults().withBeamSize(beam.value()),
+                DecodingOptions.defaults()
+                    .withBeamSize(beam.value())
+                    .withShortlist(shortlist.value()),
                 batch.value(),
                 AttentionView.LAST_LAYER)) {
       return translateAll(translator, DataPaths.dataDir(), out);

@@ -56,6 +56,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Mixin BeamOption beam;
 
+  @Mixin ShortlistOption shortlist;
+
   @Mixin BatchOption batch;
 
   @Mixin ThreadsOption threads;
@@ -92,7 +94,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     EvaluationReport report;
     try (NDManager manager = NDManager.newBaseManager()) {
-      DecodingOptions decoding = DecodingOptions.defaults().withBeamSize(beam.value());
+      DecodingOptions decoding =
+          DecodingOptions.defaults().withBeamSize(beam.value()).withShortlist(shortlist.value());
       try (Translator translator =
           Translator.open(model, manager, decoding, batch.value(), AttentionView.LAST_LAYER)) {
         report =

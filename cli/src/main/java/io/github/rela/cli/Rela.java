@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       EvalCommand.class,
       CalibrateCommand.class,
+      ShortlistCommand.class,
       CompareCommand.class,
       ScoreCommand.class,
       BenchCommand.class,

@@ -49,6 +49,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin BeamOption beam;
 
+  @Mixin ShortlistOption shortlist;
+
   @Mixin BatchOption batch;
 
   @Mixin ThreadsOption threads;
@@ -168,7 +170,9 @@ public final class ReplayCommand implements Callable<Integer> {
             Translator.open(
                 checkpoint,
                 manager,
-                DecodingOptions.defaults().withBeamSize(beam.value()),
+                DecodingOptions.defaults()
+                    .withBeamSize(beam.value())
+                    .withShortlist(shortlist.value()),
                 batch.value(),
                 AttentionView.LAST_LAYER)) {
       return Replay.run(records, translator, topic, describe(r), checkpoint.toString(), threshold);

@@ -34,6 +34,8 @@ public final class TranslateCommand implements Callable<Integer> {
 
   @Mixin BeamOption beam;
 
+  @Mixin ShortlistOption shortlist;
+
   @Mixin BatchOption batch;
 
   @Mixin ThreadsOption threads;
@@ -81,7 +83,14 @@ public final class TranslateCommand implements Callable<Integer> {
     EngineThreads.configure(threads.value());
     DecodingOptions decoding =
         new DecodingOptions(
-            beam.value(), alpha, maxLengthRatio, maxLengthConstant, 0, StepMode.INCREMENTAL, true);
+            beam.value(),
+            alpha,
+            maxLengthRatio,
+            maxLengthConstant,
+            0,
+            StepMode.INCREMENTAL,
+            true,
+            true);
     AttentionView view = attention == null ? AttentionView.LAST_LAYER : attention;
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {

@@ -164,7 +164,7 @@ public final class BeamSearch implements SearchStrategy {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       StepScores scores = session.step(tokens);
-      NDArray logProbabilities = view.logProbabilities(scores.logits(), step); // [R, V]
+      NDArray logProbabilities = view.logProbabilities(scores, step); // [R, V] or [R, K]
       int rows = tokens.length;
       int vocab = (int) logProbabilities.getShape().get(1);
       NDArray total =
@@ -178,7 +178,7 @@ public final class BeamSearch implements SearchStrategy {
       for (int i = 0; i < indices.length; i++) {
         int source = i / (2 * beam);
         candidateRows[i] = source * beam + (int) (indices[i] / vocab);
-        candidateTokens[i] = (int) (indices[i] % vocab);
+        candidateTokens[i] = scores.vocabulary().token((int) (indices[i] % vocab));
       }
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;

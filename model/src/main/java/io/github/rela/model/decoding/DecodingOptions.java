@@ -19,6 +19,8 @@ import java.util.Objects;
  *     baseline the cache is measured against)
  * @param keepAttention copy each step's cross-attention of the surviving hypotheses back from the
  *     engine, so that results carry it; off saves the copy when only tokens matter
+ * @param shortlist score only the checkpoint's vocabulary shortlist of each batch, when it has one
+ *     (a much smaller output layer; the whole vocabulary when off or when there is none)
  */
 public record DecodingOptions(
     int beamSize,
@@ -27,7 +29,8 @@ public record DecodingOptions(
     int maxLengthConstant,
     int minLength,
     StepMode stepMode,
-    boolean keepAttention) {
+    boolean keepAttention,
+    boolean shortlist) {
 
   /** Rejects options that cannot describe a search. */
   public DecodingOptions {
@@ -53,9 +56,12 @@ public record DecodingOptions(
     Objects.requireNonNull(stepMode, "stepMode");
   }
 
-  /** Beam 4, alpha 0.6, max length 1.5 * source + 10, incremental, attention kept. */
+  /**
+   * Beam 4, alpha 0.6, max length 1.5 * source + 10, incremental, attention kept, the checkpoint's
+   * shortlist used.
+   */
   public static DecodingOptions defaults() {
-    return new DecodingOptions(4, 0.6f, 1.5f, 10, 0, StepMode.INCREMENTAL, true);
+    return new DecodingOptions(4, 0.6f, 1.5f, 10, 0, StepMode.INCREMENTAL, true, true);
   }
 
   public DecodingOptions withBeamSize(int beamSize) {
@@ -66,17 +72,25 @@ public record DecodingOptions(
         maxLengthConstant,
         minLength,
         stepMode,
-        keepAttention);
+        keepAttention,
+        shortlist);
   }
 
   public DecodingOptions withLengthPenalty(float alpha) {
     return new DecodingOptions(
-        beamSize, alpha, maxLengthRatio, maxLengthConstant, minLength, stepMode, keepAttention);
+        beamSize,
+        alpha,
+        maxLengthRatio,
+        maxLengthConstant,
+        minLength,
+        stepMode,
+        keepAttention,
+        shortlist);
   }
 
   public DecodingOptions withMaxLength(float ratio, int constant) {
     return new DecodingOptions(
-        beamSize, lengthPenalty, ratio, constant, minLength, stepMode, keepAttention);
+        beamSize, lengthPenalty, ratio, constant, minLength, stepMode, keepAttention, shortlist);
   }
 
   public DecodingOptions withMinLength(int minLength) {
@@ -87,7 +101,8 @@ public record DecodingOptions(
         maxLengthConstant,
         minLength,
         stepMode,
-        keepAttention);
+        keepAttention,
+        shortlist);
   }
 
   public DecodingOptions withStepMode(StepMode stepMode) {
@@ -98,7 +113,8 @@ public record DecodingOptions(
         maxLengthConstant,
         minLength,
         stepMode,
-        keepAttention);
+        keepAttention,
+        shortlist);
   }
 
   public DecodingOptions withKeepAttention(boolean keepAttention) {
@@ -109,7 +125,20 @@ public record DecodingOptions(
         maxLengthConstant,
         minLength,
         stepMode,
-        keepAttention);
+        keepAttention,
+        shortlist);
+  }
+
+  public DecodingOptions withShortlist(boolean shortlist) {
+    return new DecodingOptions(
+        beamSize,
+        lengthPenalty,
+        maxLengthRatio,
+        maxLengthConstant,
+        minLength,
+        stepMode,
+        keepAttention,
+        shortlist);
   }
 
   /** The most tokens (EOS included) to generate for a source of {@code sourceLength} tokens. */

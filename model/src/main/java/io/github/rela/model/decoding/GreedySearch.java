@@ -72,7 +72,7 @@ public final class GreedySearch implements SearchStrategy {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       StepScores scores = session.step(tokens);
-      NDArray logProbabilities = view.logProbabilities(scores.logits(), step); // [R, V]
+      NDArray logProbabilities = view.logProbabilities(scores, step); // [R, V] or [R, K]
       NDArray best = logProbabilities.argMax(1); // [R]
       float[] bestLogProbabilities =
           logProbabilities.gather(best.reshape(-1, 1), 1).toFloatArray(); // [R, 1]
@@ -86,7 +86,8 @@ public final class GreedySearch implements SearchStrategy {
             (parent == null ? 0f : parent.logProbability()) + bestLogProbabilities[row];
         float[] rowAttention = attention == null ? null : attention.row(row, sourceLengths[source]);
         nodes[source] =
-            HypothesisNode.extend(parent, (int) bestTokens[row], cumulative, rowAttention);
+            HypothesisNode.extend(
+                parent, scores.vocabulary().token((int) bestTokens[row]), cumulative, rowAttention);
       }
     }
   }

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import io.github.rela.model.transformer.DecoderState;
 import io.github.rela.model.transformer.EncoderOutput;
 import io.github.rela.model.transformer.StepOutput;
+import io.github.rela.model.transformer.TargetVocabulary;
 import io.github.rela.model.transformer.Transformer;
 
 /**
@@ -22,11 +23,15 @@ final class IncrementalSession implements DecodingSession {
   private DecoderState state;
 
   IncrementalSession(
-      Transformer model, ParameterStore parameterStore, EncoderOutput encoded, int groupSize) {
+      Transformer model,
+      ParameterStore parameterStore,
+      EncoderOutput encoded,
+      int groupSize,
+      TargetVocabulary vocabulary) {
     this.model = model;
     this.parameterStore = parameterStore;
     this.manager = encoded.memory().getManager();
-    this.state = model.startDecoding(parameterStore, encoded, groupSize);
+    this.state = model.startDecoding(parameterStore, encoded, groupSize, vocabulary);
     Ownership.handOver(new NDList(), state.arrays());
   }
 
@@ -35,7 +40,7 @@ final class IncrementalSession implements DecodingSession {
     StepOutput out = model.step(parameterStore, manager.create(tokens), state);
     replace(out.state());
     NDArray crossAttention = NDArrays.stack(new NDList(out.crossAttention()), 1); // [R, L, H, S]
-    return new StepScores(out.logits(), crossAttention);
+    return new StepScores(out.logits(), crossAttention, state.vocabulary());
   }
 
   @Override

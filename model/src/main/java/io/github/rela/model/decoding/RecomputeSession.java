@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.rela.model.transformer.DecoderOutput;
 import io.github.rela.model.transformer.EncoderOutput;
+import io.github.rela.model.transformer.TargetVocabulary;
 import io.github.rela.model.transformer.Transformer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,15 +25,26 @@ final class RecomputeSession implements DecodingSession {
   private final ParameterStore parameterStore;
   private final NDManager manager;
   private final int groupSize;
+  private final TargetVocabulary vocabulary;
+  private final NDIndex columns;
   private EncoderOutput encoded;
   private long[][] prefixes;
 
   RecomputeSession(
-      Transformer model, ParameterStore parameterStore, EncoderOutput encoded, int groupSize) {
+      Transformer model,
+      ParameterStore parameterStore,
+      EncoderOutput encoded,
+      int groupSize,
+      TargetVocabulary vocabulary) {
     this.model = model;
     this.parameterStore = parameterStore;
     this.manager = encoded.memory().getManager();
     this.groupSize = groupSize;
+    this.vocabulary = vocabulary;
+    // A shortlist here only picks columns of the full logits: the same scores as the incremental
+    // session's [K, D] output rows, without its saving.
+    this.columns =
+        vocabulary.isAll() ? null : new NDIndex(":, {}", manager.create(vocabulary.tokenIds()));
     this.encoded = new EncoderOutput(encoded.memory(), encoded.sourceMask(), List.of());
     this.prefixes = new long[(int) encoded.memory().getShape().get(0) * groupSize][0];
   }
@@ -52,11 +64,15 @@ final class RecomputeSession implements DecodingSession {
     DecoderOutput out = model.decode(parameterStore, targetIds, encoded, false);
     NDIndex last = new NDIndex(":, -1, :");
     NDArray logits = out.logits().get(last); // [R, T, V] -> [R, V]
+    if (columns != null) {
+      logits = logits.get(columns); // [R, V] -> [R, K]
+    }
     List<NDArray> cross = new ArrayList<>(out.crossAttention().size());
     for (NDArray weights : out.crossAttention()) {
       cross.add(weights.get(new NDIndex(":, :, -1, :"))); // [R, H, T, S] -> [R, H, S]
     }
-    return new StepScores(logits, NDArrays.stack(new NDList(cross), 1)); // [R, L, H, S]
+    return new StepScores(
+        logits, NDArrays.stack(new NDList(cross), 1), vocabulary); // cross: [R, L, H, S]
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.rela.model.decoding;
 
 import ai.djl.training.ParameterStore;
 import io.github.rela.model.transformer.EncoderOutput;
+import io.github.rela.model.transformer.TargetVocabulary;
 import io.github.rela.model.transformer.Transformer;
 
 /** How each decoding step obtains the next-token scores. */
@@ -18,11 +19,29 @@ public enum StepMode {
    */
   RECOMPUTE;
 
-  /** Opens a session over {@code encoded}'s sources with {@code groupSize} rows per source. */
+  /**
+   * Opens a session over {@code encoded}'s sources with {@code groupSize} rows per source, scoring
+   * the whole target vocabulary.
+   */
   public DecodingSession open(
       Transformer model, ParameterStore parameterStore, EncoderOutput encoded, int groupSize) {
+    return open(
+        model,
+        parameterStore,
+        encoded,
+        groupSize,
+        TargetVocabulary.all(model.config().targetVocabSize()));
+  }
+
+  /** Opens a session whose steps score only {@code vocabulary}'s pieces. */
+  public DecodingSession open(
+      Transformer model,
+      ParameterStore parameterStore,
+      EncoderOutput encoded,
+      int groupSize,
+      TargetVocabulary vocabulary) {
     return this == INCREMENTAL
-        ? new IncrementalSession(model, parameterStore, encoded, groupSize)
-        : new RecomputeSession(model, parameterStore, encoded, groupSize);
+        ? new IncrementalSession(model, parameterStore, encoded, groupSize, vocabulary)
+        : new RecomputeSession(model, parameterStore, encoded, groupSize, vocabulary);
   }
 }

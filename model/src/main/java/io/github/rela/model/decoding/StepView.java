@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.rela.model.tokenizer.SpecialIds;
+import io.github.rela.model.transformer.TargetVocabulary;
 
 /**
  * The shared arithmetic of both searches: log-probabilities with the forbidden tokens removed, and
@@ -22,21 +23,29 @@ final class StepView {
   }
 
   /**
-   * Log-probabilities of the next token at step {@code step} (0-based).
+   * Log-probabilities of the next token at step {@code step} (0-based), normalised over the step's
+   * vocabulary (all pieces, or a shortlist).
    *
-   * @param logits [R, V]
-   * @return [R, V], -inf for tokens that may not come next
+   * @param scores the step's logits, [R, V] or [R, K]
+   * @return [R, V] or [R, K], -inf for tokens that may not come next
    */
-  NDArray logProbabilities(NDArray logits, int step) {
-    int vocab = (int) logits.getShape().get(1);
-    float[] bias = new float[vocab];
-    bias[specialIds.padId()] = Float.NEGATIVE_INFINITY;
-    bias[specialIds.bosId()] = Float.NEGATIVE_INFINITY;
+  NDArray logProbabilities(StepScores scores, int step) {
+    TargetVocabulary vocabulary = scores.vocabulary();
+    float[] bias = new float[vocabulary.size()];
+    forbid(bias, vocabulary, specialIds.padId());
+    forbid(bias, vocabulary, specialIds.bosId());
     if (step < minLength) {
-      bias[specialIds.eosId()] = Float.NEGATIVE_INFINITY;
+      forbid(bias, vocabulary, specialIds.eosId());
     }
-    NDManager manager = logits.getManager();
-    return logits.logSoftmax(1).add(manager.create(bias, new Shape(1, vocab)));
+    NDManager manager = scores.logits().getManager();
+    return scores.logits().logSoftmax(1).add(manager.create(bias, new Shape(1, bias.length)));
+  }
+
+  private static void forbid(float[] bias, TargetVocabulary vocabulary, int token) {
+    int column = vocabulary.column(token);
+    if (column >= 0) {
+      bias[column] = Float.NEGATIVE_INFINITY;
+    }
   }
 
   /**

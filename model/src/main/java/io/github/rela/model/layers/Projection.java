@@ -69,6 +69,11 @@ public final class Projection extends ModelBlock {
     return Linear.linear(x, w, value(parameterStore, bias, x, training)).head();
   }
 
+  /** The weight matrix, [out, in]. */
+  public NDArray matrix(ParameterStore parameterStore, NDArray like) {
+    return value(parameterStore, weight, like, false);
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore parameterStore,

@@ -65,6 +65,11 @@ public final class TokenEmbedding extends ModelBlock {
     return Linear.linear(x, w).head(); // [B, T, D] x [D, V]
   }
 
+  /** The embedding matrix, [V, D] (the output layer's matrix when the output is tied). */
+  public NDArray matrix(ParameterStore parameterStore, NDArray like) {
+    return value(parameterStore, weight, like, false);
+  }
+
   @Override
   protected NDList forwardInternal(
       ParameterStore parameterStore,

@@ -22,6 +22,8 @@ public final class DecoderState {
   private final NDArray sourceMask;
   private final int position;
   private final int groupSize;
+  private final TargetVocabulary vocabulary;
+  private final NDArray outputRows;
 
   /**
    * Creates a state; {@link Transformer#startDecoding} is the usual way.
@@ -31,18 +33,29 @@ public final class DecoderState {
    * @param sourceMask [N, 1, 1, S]
    * @param position P, the number of target positions already decoded
    * @param groupSize G, rows per source
+   * @param vocabulary the pieces each step scores
+   * @param outputRows the output matrix's rows of a shortlist's pieces, [K, D]; null for the whole
+   *     vocabulary
    */
   public DecoderState(
       List<KeyValue> selfCache,
       List<KeyValue> memory,
       NDArray sourceMask,
       int position,
-      int groupSize) {
+      int groupSize,
+      TargetVocabulary vocabulary,
+      NDArray outputRows) {
+    if (vocabulary.isAll() != (outputRows == null)) {
+      throw new IllegalArgumentException(
+          "a shortlist needs its output rows, the whole vocabulary none");
+    }
     this.selfCache = List.copyOf(selfCache);
     this.memory = List.copyOf(memory);
     this.sourceMask = sourceMask;
     this.position = position;
     this.groupSize = groupSize;
+    this.vocabulary = vocabulary;
+    this.outputRows = outputRows;
   }
 
   /** Self-attention caches, one per decoder layer ([R, H, P, d]); empty before the first step. */
@@ -70,6 +83,22 @@ public final class DecoderState {
     return groupSize;
   }
 
+  /** The pieces each step scores (the columns of the step's logits). */
+  public TargetVocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** The output matrix's rows of the shortlist's pieces, [K, D]; null for the whole vocabulary. */
+  public NDArray outputRows() {
+    return outputRows;
+  }
+
+  /** The state one position further, with the caches grown by the step. */
+  DecoderState advance(List<KeyValue> grownCache) {
+    return new DecoderState(
+        grownCache, memory, sourceMask, position + 1, groupSize, vocabulary, outputRows);
+  }
+
   /** Number of sources (N). */
   public long sources() {
     return sourceMask.getShape().get(0);
@@ -86,7 +115,8 @@ public final class DecoderState {
     for (KeyValue cache : selfCache) {
       reordered.add(cache.selectRows(rows));
     }
-    return new DecoderState(reordered, memory, sourceMask, position, groupSize);
+    return new DecoderState(
+        reordered, memory, sourceMask, position, groupSize, vocabulary, outputRows);
   }
 
   /**
@@ -110,7 +140,14 @@ public final class DecoderState {
             .add(offsets.reshape(1, -1))
             .reshape(-1); // [N' * G]
     DecoderState kept =
-        new DecoderState(selfCache, keptMemory, sourceMask.get(sourceIndex), position, groupSize);
+        new DecoderState(
+            selfCache,
+            keptMemory,
+            sourceMask.get(sourceIndex),
+            position,
+            groupSize,
+            vocabulary,
+            outputRows);
     return kept.reorder(rows);
   }
 
@@ -126,6 +163,9 @@ public final class DecoderState {
       arrays.add(keyValue.values());
     }
     arrays.add(sourceMask);
+    if (outputRows != null) {
+      arrays.add(outputRows);
+    }
     return arrays;
   }
 }

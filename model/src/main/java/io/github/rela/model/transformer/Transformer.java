@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -143,22 +144,46 @@ public final class Transformer extends ModelBlock {
   }
 
   /**
-   * Starts incremental decoding: projects the memory for every layer's cross attention once.
+   * Starts incremental decoding over the whole target vocabulary: projects the memory for every
+   * layer's cross attention once.
    *
    * @param encoded the N encoded sources
    * @param groupSize G, the hypotheses per source that {@link #step} will receive (beam size, or 1)
    */
   public DecoderState startDecoding(
       ParameterStore parameterStore, EncoderOutput encoded, int groupSize) {
+    return startDecoding(
+        parameterStore, encoded, groupSize, TargetVocabulary.all(config.targetVocabSize()));
+  }
+
+  /**
+   * Starts incremental decoding whose steps score only {@code vocabulary}'s pieces: their rows of
+   * the output matrix are gathered once here, [K, D].
+   */
+  public DecoderState startDecoding(
+      ParameterStore parameterStore,
+      EncoderOutput encoded,
+      int groupSize,
+      TargetVocabulary vocabulary) {
     if (groupSize < 1) {
       throw new IllegalArgumentException("groupSize must be at least 1, got " + groupSize);
+    }
+    NDArray outputRows = null;
+    if (!vocabulary.isAll()) {
+      NDManager manager = encoded.memory().getManager();
+      outputRows =
+          outputMatrix(parameterStore, encoded.memory())
+              .get(manager.create(vocabulary.tokenIds())); // [V, D] -> [K, D]
+      outputRows.attach(manager); // the batch's, not the weights' manager
     }
     return new DecoderState(
         List.of(),
         decoder.projectMemory(parameterStore, encoded.memory(), false),
         encoded.sourceMask(),
         0,
-        groupSize);
+        groupSize,
+        vocabulary,
+        outputRows);
   }
 
   /**
@@ -166,7 +191,8 @@ public final class Transformer extends ModelBlock {
    *
    * @param tokens the last token of each hypothesis (BOS at the first step), [R] with R = N * G
    * @param state the state before the step
-   * @return next-token logits [R, V], cross-attention weights, and the advanced state
+   * @return next-token logits [R, V] (or [R, K] over the state's shortlist), cross-attention
+   *     weights, and the advanced state
    */
   public StepOutput step(ParameterStore parameterStore, NDArray tokens, DecoderState state) {
     long rows = tokens.getShape().get(0);
@@ -175,19 +201,15 @@ public final class Transformer extends ModelBlock {
     StackOutput out =
         decoder.forward(
             parameterStore, y, null, state.selfCache(), state.memory(), state.sourceMask(), false);
-    NDArray logits = outputLogits(parameterStore, out.output(), false).reshape(rows, -1);
+    NDArray logits =
+        state.outputRows() == null
+            ? outputLogits(parameterStore, out.output(), false).reshape(rows, -1) // [R, V]
+            : Linear.linear(out.output(), state.outputRows()).head().reshape(rows, -1); // [R, K]
     List<NDArray> crossAttention = new ArrayList<>(out.crossWeights().size());
     for (NDArray weights : out.crossWeights()) {
       crossAttention.add(weights.squeeze(2)); // [R, H, 1, S] -> [R, H, S]
     }
-    DecoderState next =
-        new DecoderState(
-            out.selfKeyValues(),
-            state.memory(),
-            state.sourceMask(),
-            state.position() + 1,
-            state.groupSize());
-    return new StepOutput(logits, crossAttention, next);
+    return new StepOutput(logits, crossAttention, state.advance(out.selfKeyValues()));
   }
 
   /** [B, T, D] + positions {@code offset ..}, then dropout. */
@@ -199,6 +221,13 @@ public final class Transformer extends ModelBlock {
     NDArray sum = x.add(positions);
     float dropout = config.dropout();
     return training && dropout > 0f ? Dropout.dropout(sum, dropout, true).head() : sum;
+  }
+
+  /** The output layer's matrix, [V, D] (the shared embedding when the output is tied). */
+  private NDArray outputMatrix(ParameterStore parameterStore, NDArray like) {
+    return generator == null
+        ? targetEmbedding.matrix(parameterStore, like)
+        : generator.matrix(parameterStore, like);
   }
 
   private NDArray outputLogits(ParameterStore parameterStore, NDArray y, boolean training) {

@@ -10,8 +10,10 @@ import io.github.rela.model.decoding.DecodingSession;
 import io.github.rela.model.decoding.Hypothesis;
 import io.github.rela.model.decoding.SearchStrategy;
 import io.github.rela.model.layers.BatchParameters;
+import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.model.transformer.EncoderOutput;
+import io.github.rela.model.transformer.TargetVocabulary;
 import io.github.rela.model.transformer.Transformer;
 import java.util.Arrays;
 import java.util.List;
@@ -30,27 +32,49 @@ public final class BatchDecoder {
   private final SpecialIds specialIds;
   private final DecodingOptions options;
   private final SearchStrategy strategy;
+  private final Shortlist shortlist;
 
   /**
    * @param manager parent of every batch's manager, on the device of the weights
    */
   public BatchDecoder(
       Transformer model, NDManager manager, SpecialIds specialIds, DecodingOptions options) {
-    this(model, manager, specialIds, options, SearchStrategy.of(options, specialIds));
+    this(model, manager, specialIds, options, SearchStrategy.of(options, specialIds), null);
   }
 
-  /** A decoder with an explicit search strategy (e.g. beam search at beam 1, for comparisons). */
+  /**
+   * A decoder that scores only {@code shortlist}'s pieces of each batch when {@link
+   * DecodingOptions#shortlist()} is on.
+   *
+   * @param shortlist the checkpoint's shortlist, or null for the whole vocabulary
+   */
   public BatchDecoder(
       Transformer model,
       NDManager manager,
       SpecialIds specialIds,
       DecodingOptions options,
-      SearchStrategy strategy) {
+      Shortlist shortlist) {
+    this(model, manager, specialIds, options, SearchStrategy.of(options, specialIds), shortlist);
+  }
+
+  /**
+   * A decoder with an explicit search strategy (e.g. beam search at beam 1, for comparisons).
+   *
+   * @param shortlist the checkpoint's shortlist, or null for the whole vocabulary
+   */
+  public BatchDecoder(
+      Transformer model,
+      NDManager manager,
+      SpecialIds specialIds,
+      DecodingOptions options,
+      SearchStrategy strategy,
+      Shortlist shortlist) {
     this.model = model;
     this.manager = manager;
     this.specialIds = specialIds;
     this.options = options;
     this.strategy = strategy;
+    this.shortlist = options.shortlist() ? shortlist : null;
   }
 
   /**
@@ -75,10 +99,20 @@ public final class BatchDecoder {
       NDArray sourceIds = padded(batch, sources); // [B, S]
       EncoderOutput encoded = model.encode(parameterStore, sourceIds, false);
       try (DecodingSession session =
-          options.stepMode().open(model, parameterStore, encoded, strategy.groupSize())) {
+          options
+              .stepMode()
+              .open(model, parameterStore, encoded, strategy.groupSize(), vocabulary(sources))) {
         return strategy.search(session, lengths, maxLengths);
       }
     }
+  }
+
+  /** The pieces this batch may produce: the shortlist's for these sources, or all. */
+  private TargetVocabulary vocabulary(List<int[]> sources) {
+    int size = model.config().targetVocabSize();
+    return shortlist == null
+        ? TargetVocabulary.all(size)
+        : TargetVocabulary.of(shortlist.tokensFor(sources, specialIds, size));
   }
 
   /** The sources right-padded with PAD to the longest: [B, S] int64. */

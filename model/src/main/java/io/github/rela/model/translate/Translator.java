@@ -10,6 +10,7 @@ import io.github.rela.model.quality.QualityEstimator;
 import io.github.rela.model.quality.QualityFeatureExtractor;
 import io.github.rela.model.quality.QualityFeatures;
 import io.github.rela.model.quality.QualityReport;
+import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.transformer.Transformer;
 import java.io.IOException;
@@ -54,7 +55,8 @@ public final class Translator implements AutoCloseable {
             model,
             builder.manager,
             targetTokenizer.specialIds(),
-            builder.decoding.withKeepAttention(true));
+            builder.decoding.withKeepAttention(true),
+            builder.shortlist);
     this.batchSize = builder.batchSize;
     this.view = builder.view;
     this.ownsTokenizers = builder.ownsTokenizers;
@@ -99,6 +101,7 @@ public final class Translator implements AutoCloseable {
             .optBatchSize(batchSize)
             .optAttentionView(view);
     QualityEstimator.load(checkpoint.directory()).ifPresent(builder::optQualityEstimator);
+    Shortlist.load(checkpoint.directory()).ifPresent(builder::optShortlist);
     builder.ownsTokenizers = true;
     return builder.build();
   }
@@ -221,6 +224,7 @@ public final class Translator implements AutoCloseable {
     private int batchSize = 32;
     private AttentionView view = AttentionView.HEADS;
     private QualityEstimator qualityEstimator;
+    private Shortlist shortlist;
     private boolean ownsTokenizers;
 
     private Builder() {}
@@ -262,6 +266,15 @@ public final class Translator implements AutoCloseable {
     /** The calibrated estimator of the checkpoint (none by default: features only). */
     public Builder optQualityEstimator(QualityEstimator qualityEstimator) {
       this.qualityEstimator = qualityEstimator;
+      return this;
+    }
+
+    /**
+     * The checkpoint's vocabulary shortlist (none by default: the whole vocabulary); used when the
+     * decoding options have {@code shortlist} on.
+     */
+    public Builder optShortlist(Shortlist shortlist) {
+      this.shortlist = shortlist;
       return this;
     }
 

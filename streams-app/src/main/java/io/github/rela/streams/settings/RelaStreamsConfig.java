@@ -49,6 +49,7 @@ public final class RelaStreamsConfig extends AbstractConfig {
   public static final String LENGTH_PENALTY = "rela.decode.length.penalty";
   public static final String MAX_LENGTH_RATIO = "rela.decode.max.length.ratio";
   public static final String MAX_LENGTH_OFFSET = "rela.decode.max.length.offset";
+  public static final String SHORTLIST = "rela.decode.shortlist";
   public static final String DECODE_THREADS = "rela.decode.threads";
 
   public static final String MODELS_DIR = "rela.models.dir";
@@ -250,6 +251,13 @@ public final class RelaStreamsConfig extends AbstractConfig {
             Range.between(0, 10_000),
             Importance.LOW,
             "... plus this constant.")
+        .define(
+            SHORTLIST,
+            Type.BOOLEAN,
+            true,
+            Importance.LOW,
+            "Score only the model's vocabulary shortlist of each batch (shortlist.txt in the"
+                + " checkpoint, when it has one); false scores the whole vocabulary.")
         .define(
             DECODE_THREADS,
             Type.INT,

@@ -39,7 +39,8 @@ public record TopologySettings(
             .withLengthPenalty(config.getDouble(RelaStreamsConfig.LENGTH_PENALTY).floatValue())
             .withMaxLength(
                 config.getDouble(RelaStreamsConfig.MAX_LENGTH_RATIO).floatValue(),
-                config.getInt(RelaStreamsConfig.MAX_LENGTH_OFFSET)),
+                config.getInt(RelaStreamsConfig.MAX_LENGTH_OFFSET))
+            .withShortlist(config.getBoolean(RelaStreamsConfig.SHORTLIST)),
         LanguagePair.parse(config.getString(RelaStreamsConfig.DEFAULT_LANGUAGE_PAIR)),
         config.getInt(RelaStreamsConfig.BATCH_SIZE),
         Duration.ofMillis(config.getLong(RelaStreamsConfig.BATCH_LINGER_MS)),

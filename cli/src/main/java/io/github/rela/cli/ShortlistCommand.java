@@ -1,0 +1,135 @@
+package io.github.rela.cli;
+
+import io.github.rela.evaluation.corpus.DataPaths;
+import io.github.rela.evaluation.corpus.Multi30k;
+import io.github.rela.evaluation.corpus.ParallelCorpusReader;
+import io.github.rela.evaluation.corpus.SentencePair;
+import io.github.rela.model.checkpoint.CheckpointConfig;
+import io.github.rela.model.checkpoint.CheckpointReader;
+import io.github.rela.model.checkpoint.Manifest;
+import io.github.rela.model.shortlist.Shortlist;
+import io.github.rela.model.tokenizer.SentencePieceTokenizer;
+import io.github.rela.model.tokenizer.SpecialIds;
+import io.github.rela.training.shortlist.ShortlistBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rela shortlist}: builds a checkpoint's vocabulary shortlist from its training data and
+ * writes it into the checkpoint (listed in the manifest).
+ */
+@Command(
+    name = "shortlist",
+    mixinStandardHelpOptions = true,
+    showDefaultValues = true,
+    sortOptions = false,
+    description = {
+      "Builds the vocabulary shortlist of a checkpoint from parallel training data: the most"
+          + " frequent target pieces, plus for each source piece the target pieces that co-occur"
+          + " with it most (Dice). Decoding then scores only a batch's shortlist. Writes "
+          + Shortlist.FILE
+          + " into the checkpoint and re-hashes its manifest.",
+      "Example: rela shortlist --model models/de-en"
+    })
+public final class ShortlistCommand implements Callable<Integer> {
+
+  @Mixin ModelOption model;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--train-source",
+      paramLabel = "FILE",
+      description =
+          "Training sources (plain or .gz); default: Multi30k train in the data directory.")
+  Path trainSource;
+
+  @Option(
+      names = "--train-target",
+      paramLabel = "FILE",
+      description = "Training targets, line by line with the sources; default: Multi30k train.")
+  Path trainTarget;
+
+  @Option(
+      names = "--frequent",
+      defaultValue = "300",
+      description = "Target pieces always in the shortlist (the most frequent ones).")
+  int frequent;
+
+  @Option(
+      names = "--per-source",
+      defaultValue = "50",
+      description = "Target pieces each source piece brings in.")
+  int perSource;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path checkpoint = model.checkpoint();
+    CheckpointConfig config = CheckpointReader.readConfig(checkpoint);
+    Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
+    SpecialIds specialIds = config.tokenizer().specialIds();
+    Path source = trainSource != null ? trainSource : train(config.sourceLanguage());
+    Path target = trainTarget != null ? trainTarget : train(config.targetLanguage());
+    List<SentencePair> pairs;
+    try (Stream<SentencePair> stream = ParallelCorpusReader.stream(source, target)) {
+      pairs = stream.toList();
+    }
+    out.printf("tokenizing %d sentence pairs of %s and %s%n", pairs.size(), source, target);
+    out.flush();
+    int[][] sources = new int[pairs.size()][];
+    int[][] targets = new int[pairs.size()][];
+    try (SentencePieceTokenizer sourceTokenizer =
+            SentencePieceTokenizer.load(
+                checkpoint.resolve(config.tokenizer().sourceModel()), specialIds);
+        SentencePieceTokenizer targetTokenizer =
+            SentencePieceTokenizer.load(
+                checkpoint.resolve(config.tokenizer().targetModel()), specialIds)) {
+      for (int i = 0; i < pairs.size(); i++) {
+        sources[i] = sourceTokenizer.encode(pairs.get(i).source());
+        targets[i] = targetTokenizer.encode(pairs.get(i).target());
+      }
+    }
+    int vocabSize = Math.max(config.model().sourceVocabSize(), config.model().targetVocabSize());
+    Shortlist shortlist =
+        new ShortlistBuilder(frequent, perSource, specialIds).build(sources, targets, vocabSize);
+    shortlist.write(
+        checkpoint.resolve(Shortlist.FILE),
+        List.of(
+            "rela vocabulary shortlist: rela shortlist --frequent "
+                + frequent
+                + " --per-source "
+                + perSource,
+            "built from "
+                + pairs.size()
+                + " pairs: "
+                + source.getFileName()
+                + ", "
+                + target.getFileName()));
+    files.add(Shortlist.FILE);
+    Manifest.of(checkpoint, files).write(checkpoint);
+    out.printf(
+        Locale.ROOT,
+        "wrote %s (%d frequent pieces, up to %d for each of %d source pieces) and %s%n",
+        checkpoint.resolve(Shortlist.FILE),
+        shortlist.frequentCount(),
+        perSource,
+        shortlist.sourceCount(),
+        Manifest.FILE);
+    return 0;
+  }
+
+  private static Path train(String language) {
+    return Multi30k.TRAIN.file(DataPaths.dataDir(), language);
+  }
+}

@@ -1,0 +1,173 @@
+package io.github.rela.model.shortlist;
+
+import io.github.rela.model.tokenizer.SpecialIds;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A lexical vocabulary shortlist (Marian's lexical shortlist, CTranslate2's vocabulary map): the
+ * target pieces a batch may produce are the most frequent target pieces plus, for every source
+ * piece in the batch, the target pieces that co-occur with it in the training data. The output
+ * layer then scores a few thousand pieces instead of the whole vocabulary.
+ *
+ * <p>File {@value #FILE} in a checkpoint directory (listed in the manifest), UTF-8 text:
+ *
+ * <pre>
+ * # comment lines (how it was built)
+ * frequent&lt;TAB&gt;id id id ...
+ * &lt;source id&gt;&lt;TAB&gt;id id id ...      (one line per source piece seen in training)
+ * </pre>
+ *
+ * <p>Source pieces without a line (never seen in training) add nothing; the frequent pieces are
+ * always there.
+ */
+public final class Shortlist {
+  public static final String FILE = "shortlist.txt";
+  private static final String FREQUENT = "frequent";
+
+  private final int[] frequent;
+  private final Map<Integer, int[]> candidates;
+
+  /**
+   * @param frequent target pieces every batch may produce
+   * @param candidates per source piece, the target pieces it brings in
+   */
+  public Shortlist(int[] frequent, Map<Integer, int[]> candidates) {
+    this.frequent = frequent.clone();
+    this.candidates = Map.copyOf(candidates);
+  }
+
+  /** The shortlist of the checkpoint in {@code directory}, if it has one. */
+  public static Optional<Shortlist> load(Path directory) throws IOException {
+    Path file = directory.resolve(FILE);
+    return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+  }
+
+  /** Reads a shortlist file; a malformed line is an {@link IOException} naming it. */
+  public static Shortlist read(Path file) throws IOException {
+    int[] frequent = null;
+    Map<Integer, int[]> candidates = new HashMap<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      for (int number = 1; (line = reader.readLine()) != null; number++) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        if (tab < 0) {
+          throw new IOException(file + ":" + number + ": expected <key><TAB><ids>");
+        }
+        String key = line.substring(0, tab);
+        int[] ids = parseIds(file, number, line.substring(tab + 1));
+        if (key.equals(FREQUENT)) {
+          frequent = ids;
+        } else {
+          candidates.put(parseId(file, number, key), ids);
+        }
+      }
+    }
+    if (frequent == null) {
+      throw new IOException(file + ": no '" + FREQUENT + "' line");
+    }
+    return new Shortlist(frequent, candidates);
+  }
+
+  /** Writes the file, {@code comments} first (one {@code #} line each). */
+  public void write(Path file, List<String> comments) throws IOException {
+    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (String comment : comments) {
+        writer.write("# " + comment + "\n");
+      }
+      writer.write(FREQUENT + "\t" + joined(frequent) + "\n");
+      for (int source : candidates.keySet().stream().sorted().toList()) {
+        writer.write(source + "\t" + joined(candidates.get(source)) + "\n");
+      }
+    }
+  }
+
+  /**
+   * The target pieces a batch of sources may produce: EOS first, then the frequent pieces and every
+   * source piece's candidates in ascending id order, without PAD and BOS (never generated).
+   *
+   * @param sources token ids of each source
+   * @param vocabSize target vocabulary size V; ids outside [0, V) are an error
+   */
+  public int[] tokensFor(List<int[]> sources, SpecialIds specialIds, int vocabSize) {
+    BitSet kept = new BitSet(vocabSize);
+    add(kept, frequent, vocabSize);
+    for (int[] source : sources) {
+      for (int piece : source) {
+        int[] brought = candidates.get(piece);
+        if (brought != null) {
+          add(kept, brought, vocabSize);
+        }
+      }
+    }
+    kept.clear(specialIds.padId());
+    kept.clear(specialIds.bosId());
+    kept.clear(specialIds.eosId());
+    int[] tokens = new int[kept.cardinality() + 1];
+    tokens[0] = specialIds.eosId();
+    int next = 1;
+    for (int id = kept.nextSetBit(0); id >= 0; id = kept.nextSetBit(id + 1)) {
+      tokens[next++] = id;
+    }
+    return tokens;
+  }
+
+  /** Number of frequent pieces. */
+  public int frequentCount() {
+    return frequent.length;
+  }
+
+  /** Number of source pieces with candidates. */
+  public int sourceCount() {
+    return candidates.size();
+  }
+
+  private static void add(BitSet kept, int[] ids, int vocabSize) {
+    for (int id : ids) {
+      if (id < 0 || id >= vocabSize) {
+        throw new IllegalArgumentException(
+            "shortlist piece " + id + " is outside the target vocabulary of " + vocabSize);
+      }
+      kept.set(id);
+    }
+  }
+
+  private static String joined(int[] ids) {
+    return Arrays.stream(ids).mapToObj(Integer::toString).collect(Collectors.joining(" "));
+  }
+
+  private static int[] parseIds(Path file, int number, String text) throws IOException {
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      return new int[0];
+    }
+    String[] parts = trimmed.split(" ");
+    int[] ids = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      ids[i] = parseId(file, number, parts[i]);
+    }
+    return ids;
+  }
+
+  private static int parseId(Path file, int number, String text) throws IOException {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IOException(file + ":" + number + ": '" + text + "' is not a piece id", e);
+    }
+  }
+}
