@@ -44,7 +44,7 @@ public final class Shortlist {
    * @param candidates per source piece, the target pieces it brings in
    */
   public Shortlist(int[] frequent, Map<Integer, int[]> candidates) {
-    this.frequent = frequent.clone();
+    this.frequent = Arrays.stream(frequent).sorted().toArray();
     this.candidates = Map.copyOf(candidates);
   }
 

@@ -102,7 +102,7 @@ class SearchTest {
     BatchDecoder greedy = decoder(beamOne);
     SpecialIds ids = SpecialIds.PROJECT;
     BatchDecoder beamSearch =
-        new BatchDecoder(model, manager, ids, beamOne, new BeamSearch(beamOne, ids));
+        new BatchDecoder(model, manager, ids, beamOne, new BeamSearch(beamOne, ids), null);
     // When
     List<Hypothesis> expected = greedy.decode(SOURCES);
     List<Hypothesis> actual = beamSearch.decode(SOURCES);
