@@ -97,6 +97,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Device: size of the square fp32 matmuls that measure the peak.")
   int peakSize;
 
+  @Option(
+      names = "--shortlist-pieces",
+      defaultValue = "1000",
+      description =
+          "Also measure rela-g with a vocabulary shortlist of this many pieces (the shipped"
+              + " model's shortlist holds about 900 for one sentence); 0: not measured.")
+  int shortlistPieces;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed of weights and sources.")
   long seed;
 
@@ -129,6 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
             seconds,
             rounds,
             !noAttention,
+            shortlistPieces,
             seed);
     PrintWriter out = spec.commandLine().getOut();
     if (soak > 0) {

@@ -90,7 +90,7 @@ public final class TranslateCommand implements Callable<Integer> {
             0,
             StepMode.INCREMENTAL,
             true,
-            true);
+            shortlist.value());
     AttentionView view = attention == null ? AttentionView.LAST_LAYER : attention;
     PrintWriter out = spec.commandLine().getOut();
     try (NDManager manager = NDManager.newBaseManager()) {

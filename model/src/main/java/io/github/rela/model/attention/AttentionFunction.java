@@ -25,6 +25,14 @@ public interface AttentionFunction {
    */
   NDArray weights(NDArray scores, NDArray mask);
 
+  /**
+   * Whether a key whose projected vector is zero gets exactly zero weight, so that padding can be
+   * masked once, by zeroing the padded keys, instead of at every decoding step.
+   */
+  default boolean zeroKeysAreMasked() {
+    return false;
+  }
+
   /** The function of an {@link AttentionKind}; both ReLA variants share the ReLU weights. */
   static AttentionFunction of(AttentionKind kind) {
     return switch (kind) {

@@ -17,4 +17,10 @@ public final class RelaAttention implements AttentionFunction {
   public NDArray weights(NDArray scores, NDArray mask) {
     return Activation.relu(mask == null ? scores : scores.mul(mask)); // [B, H, T, S]
   }
+
+  /** A zero key scores 0 with every query, and ReLU(0) = 0: the same as masking the score. */
+  @Override
+  public boolean zeroKeysAreMasked() {
+    return true;
+  }
 }

@@ -18,6 +18,8 @@ import java.util.List;
  *     counts
  * @param rounds times every cell is measured, round after round; the fastest round counts
  * @param keepAttention copy the cross-attention back each step, as translation does
+ * @param shortlistPieces when above 0, rela-g is also measured with a vocabulary shortlist of this
+ *     many pieces (the output layer scores K pieces instead of V)
  * @param seed seed of the random weights and source tokens
  */
 public record BenchOptions(
@@ -30,6 +32,7 @@ public record BenchOptions(
     double secondsPerCell,
     int rounds,
     boolean keepAttention,
+    int shortlistPieces,
     long seed) {
 
   /** Rejects options that cannot be measured. */
@@ -50,6 +53,9 @@ public record BenchOptions(
     }
     if (sourceLength < 2 || outputLength < 1) {
       throw new IllegalArgumentException("source length must be >= 2 and output length >= 1");
+    }
+    if (shortlistPieces < 0) {
+      throw new IllegalArgumentException("shortlist pieces must be >= 0, got " + shortlistPieces);
     }
     if (!(secondsPerCell > 0) || rounds < 1) {
       throw new IllegalArgumentException("seconds per cell and rounds must be positive");

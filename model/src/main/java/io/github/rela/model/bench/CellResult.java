@@ -7,6 +7,7 @@ import io.github.rela.model.decoding.StepMode;
  * One measurement of one model: the median of its timed batches.
  *
  * @param kind the attention function of the model
+ * @param shortlistPieces pieces of the vocabulary shortlist the output layer scored; 0 for all
  * @param beamSize 1 for greedy
  * @param batchSize sentences per batch
  * @param mode incremental or recomputing
@@ -17,6 +18,7 @@ import io.github.rela.model.decoding.StepMode;
  */
 public record CellResult(
     AttentionKind kind,
+    int shortlistPieces,
     int beamSize,
     int batchSize,
     StepMode mode,

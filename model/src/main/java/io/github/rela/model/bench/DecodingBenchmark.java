@@ -8,6 +8,7 @@ import io.github.rela.model.config.ModelConfig;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.Hypothesis;
 import io.github.rela.model.decoding.StepMode;
+import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.model.transformer.Transformer;
 import io.github.rela.model.translate.BatchDecoder;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Times batched decoding of random sources on randomly initialised models of the shipped size: for
@@ -75,7 +77,15 @@ public final class DecodingBenchmark {
   }
 
   private static String key(CellResult cell) {
-    return cell.kind() + "/" + cell.beamSize() + "/" + cell.batchSize() + "/" + cell.mode();
+    return cell.kind()
+        + "/"
+        + cell.shortlistPieces()
+        + "/"
+        + cell.beamSize()
+        + "/"
+        + cell.batchSize()
+        + "/"
+        + cell.mode();
   }
 
   /**
@@ -97,11 +107,26 @@ public final class DecodingBenchmark {
             .withMaxLength(0f, options.outputLength())
             .withStepMode(mode)
             .withKeepAttention(options.keepAttention());
-    int count = models.size();
-    List<BatchDecoder> decoders = new ArrayList<>(count);
+    List<Transformer> measured = new ArrayList<>(models);
+    List<BatchDecoder> decoders = new ArrayList<>();
+    List<Integer> shortlists = new ArrayList<>();
     for (Transformer model : models) {
       decoders.add(new BatchDecoder(model, manager, SpecialIds.PROJECT, decoding));
+      shortlists.add(0);
     }
+    int relaG = kindIndex(models, AttentionKind.RELA_G);
+    if (options.shortlistPieces() > 0 && relaG >= 0 && mode == StepMode.INCREMENTAL) {
+      measured.add(models.get(relaG));
+      decoders.add(
+          new BatchDecoder(
+              models.get(relaG),
+              manager,
+              SpecialIds.PROJECT,
+              decoding,
+              fixedShortlist(options.shortlistPieces(), models.get(relaG))));
+      shortlists.add(options.shortlistPieces());
+    }
+    int count = decoders.size();
     int vocabSize = models.get(0).config().sourceVocabSize();
     Random random = new Random(options.seed());
     List<int[]> warmUp = sources(random, batch, vocabSize);
@@ -126,7 +151,7 @@ public final class DecodingBenchmark {
     } while (batches < 3 || (System.nanoTime() - start) / 1e9 < options.secondsPerCell() * count);
     List<CellResult> cells = new ArrayList<>(count);
     for (int m = 0; m < count; m++) {
-      ModelConfig config = models.get(m).config();
+      ModelConfig config = measured.get(m).config();
       double flops =
           batch
               * ModelSizes.flopsPerSentence(
@@ -134,6 +159,7 @@ public final class DecodingBenchmark {
       cells.add(
           new CellResult(
               config.crossAttention(),
+              shortlists.get(m),
               beam,
               batch,
               mode,
@@ -143,6 +169,24 @@ public final class DecodingBenchmark {
               flops));
     }
     return cells;
+  }
+
+  private static int kindIndex(List<Transformer> models, AttentionKind kind) {
+    for (int m = 0; m < models.size(); m++) {
+      if (models.get(m).config().crossAttention() == kind) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A shortlist that gives every batch the same {@code pieces} pieces (EOS and the ids from 4 on),
+   * whatever its sources: the random sources would otherwise bring in the whole vocabulary.
+   */
+  private static Shortlist fixedShortlist(int pieces, Transformer model) {
+    int size = Math.min(pieces - 1, model.config().targetVocabSize() - 4);
+    return new Shortlist(IntStream.range(4, 4 + size).toArray(), Map.of());
   }
 
   private static double median(List<Double> values) {
@@ -169,7 +213,7 @@ public final class DecodingBenchmark {
     for (CellResult cell : cells) {
       progress.printf(
           "  %-9s %-7s batch %3d %-11s %8.1f sent/s %9.1f tok/s%n",
-          cell.kind().id(),
+          cell.kind().id() + (cell.shortlistPieces() > 0 ? "+sl" : ""),
           cell.beamSize() == 1 ? "greedy" : "beam " + cell.beamSize(),
           cell.batchSize(),
           cell.mode().name().toLowerCase(java.util.Locale.ROOT),

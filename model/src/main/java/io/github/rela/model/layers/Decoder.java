@@ -29,12 +29,17 @@ public final class Decoder extends ModelBlock {
             : null;
   }
 
-  /** Each layer's cross-attention keys and values of {@code memory} [N, S, D]. */
+  /**
+   * Each layer's cross-attention keys and values of {@code memory} [N, S, D], padding masked as
+   * {@link DecoderLayer#projectMemory} does.
+   *
+   * @param sourceMask [N, 1, 1, S]
+   */
   public List<KeyValue> projectMemory(
-      ParameterStore parameterStore, NDArray memory, boolean training) {
+      ParameterStore parameterStore, NDArray memory, NDArray sourceMask, boolean training) {
     List<KeyValue> projected = new ArrayList<>(layers.size());
     for (DecoderLayer layer : layers) {
-      projected.add(layer.projectMemory(parameterStore, memory, training));
+      projected.add(layer.projectMemory(parameterStore, memory, sourceMask, training));
     }
     return projected;
   }
@@ -91,7 +96,7 @@ public final class Decoder extends ModelBlock {
       NDList inputs,
       boolean training,
       PairList<String, Object> params) {
-    List<KeyValue> memory = projectMemory(parameterStore, inputs.get(2), training);
+    List<KeyValue> memory = projectMemory(parameterStore, inputs.get(2), inputs.get(3), training);
     StackOutput out =
         forward(
             parameterStore,

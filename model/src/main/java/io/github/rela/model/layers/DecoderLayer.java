@@ -57,9 +57,16 @@ public final class DecoderLayer extends ModelBlock {
     this.feedForwardSublayer = addChildBlock("feedForwardSublayer", EncoderLayer.sublayer(config));
   }
 
-  /** Projects the encoder memory for this layer's cross attention, once per source. */
-  public KeyValue projectMemory(ParameterStore parameterStore, NDArray memory, boolean training) {
-    return crossAttention.projectMemory(parameterStore, memory, training);
+  /**
+   * Projects the encoder memory for this layer's cross attention, once per source; where the
+   * attention function allows, the padded keys are zeroed here so that no step masks again.
+   *
+   * @param memory encoder output, [N, S, D]
+   * @param sourceMask padding mask of the source, [N, 1, 1, S]
+   */
+  public KeyValue projectMemory(
+      ParameterStore parameterStore, NDArray memory, NDArray sourceMask, boolean training) {
+    return crossAttention.projectMemory(parameterStore, memory, sourceMask, training);
   }
 
   /**
@@ -69,7 +76,8 @@ public final class DecoderLayer extends ModelBlock {
    * @param selfMask mask of the self-attention, broadcastable to [R, H, T, P + T] (causal and
    *     padding when decoding a whole sequence), or null to attend every position
    * @param past keys and values of the P earlier positions, or null when P = 0
-   * @param memory this layer's projected encoder memory, [N, H, S, d] with R a multiple of N
+   * @param memory this layer's encoder memory from {@link #projectMemory} with the same {@code
+   *     sourceMask}, [N, H, S, d] with R a multiple of N
    * @param sourceMask padding mask of the source, [N, 1, 1, S]
    */
   public DecoderLayerOutput forward(
@@ -91,8 +99,9 @@ public final class DecoderLayer extends ModelBlock {
     // 2. cross attention to the encoder memory
     NDArray crossInput = crossAttentionSublayer.input(parameterStore, y, training);
     NDArray queries = crossAttention.projectQuery(parameterStore, crossInput, training);
+    NDArray crossMask = crossAttention.masksWithZeroKeys() ? null : sourceMask;
     AttentionResult cross =
-        crossAttention.attend(parameterStore, queries, memory, sourceMask, training);
+        crossAttention.attend(parameterStore, queries, memory, crossMask, training);
     y = crossAttentionSublayer.output(parameterStore, y, cross.output(), training);
     // 3. feed-forward
     NDArray feedForwardInput = feedForwardSublayer.input(parameterStore, y, training);
@@ -111,7 +120,7 @@ public final class DecoderLayer extends ModelBlock {
       NDList inputs,
       boolean training,
       PairList<String, Object> params) {
-    KeyValue memory = projectMemory(parameterStore, inputs.get(2), training);
+    KeyValue memory = projectMemory(parameterStore, inputs.get(2), inputs.get(3), training);
     DecoderLayerOutput out =
         forward(
             parameterStore, inputs.get(0), inputs.get(1), null, memory, inputs.get(3), training);

@@ -68,7 +68,11 @@ public final class MultiHeadAttention extends ModelBlock {
    * @param x [B, T, D]
    */
   public QueryKeyValue projectSelf(ParameterStore parameterStore, NDArray x, boolean training) {
-    NDArray heads = splitHeads(qkv.forward(parameterStore, x, training), 3); // [3, B, H, T, d]
+    NDArray projected =
+        scoresScaledInWeights(parameterStore, training)
+            ? qkv.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
+            : qkv.forward(parameterStore, x, training); // [B, T, 3 * D]
+    NDArray heads = splitHeads(projected, 3); // [3, B, H, T, d]
     return new QueryKeyValue(heads.get(0), new KeyValue(heads.get(1), heads.get(2)));
   }
 
@@ -79,7 +83,24 @@ public final class MultiHeadAttention extends ModelBlock {
    * @return [R, H, T, d]
    */
   public NDArray projectQuery(ParameterStore parameterStore, NDArray x, boolean training) {
-    return splitHeads(query.forward(parameterStore, x, training), 1).get(0);
+    NDArray projected =
+        scoresScaledInWeights(parameterStore, training)
+            ? query.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
+            : query.forward(parameterStore, x, training); // [R, T, D]
+    return splitHeads(projected, 1).get(0);
+  }
+
+  /**
+   * Whether the queries come out of their projection already scaled by {@code 1 / sqrt(d)}: at
+   * inference the scale is folded into the query weights once per batch, which saves a division per
+   * attention at every step (d = 64 here: a power of two, so the scores are bit-identical).
+   */
+  private static boolean scoresScaledInWeights(ParameterStore parameterStore, boolean training) {
+    return !training && parameterStore instanceof BatchParameters;
+  }
+
+  private float scoreScale() {
+    return (float) (1.0 / Math.sqrt(dModel / (double) numHeads));
   }
 
   /**
@@ -91,6 +112,29 @@ public final class MultiHeadAttention extends ModelBlock {
   public KeyValue projectMemory(ParameterStore parameterStore, NDArray memory, boolean training) {
     NDArray heads = splitHeads(keyValue.forward(parameterStore, memory, training), 2);
     return new KeyValue(heads.get(0), heads.get(1)); // [N, H, S, d] each
+  }
+
+  /**
+   * Cross-attention keys and values of the encoder memory, with the padded keys zeroed when that
+   * masks them ({@link #masksWithZeroKeys()}): {@link #attend} then needs no mask at any step.
+   *
+   * @param memory encoder output, [N, S, D]
+   * @param sourceMask padding mask of the source, [N, 1, 1, S]
+   */
+  public KeyValue projectMemory(
+      ParameterStore parameterStore, NDArray memory, NDArray sourceMask, boolean training) {
+    KeyValue projected = projectMemory(parameterStore, memory, training);
+    if (!masksWithZeroKeys()) {
+      return projected;
+    }
+    Shape shape = sourceMask.getShape();
+    NDArray keyMask = sourceMask.reshape(shape.get(0), 1, shape.get(3), 1); // [N, 1, S, 1]
+    return new KeyValue(projected.keys().mul(keyMask), projected.values());
+  }
+
+  /** Whether {@link #projectMemory(ParameterStore, NDArray, NDArray, boolean)} masks padding. */
+  public boolean masksWithZeroKeys() {
+    return function.zeroKeysAreMasked();
   }
 
   /**
@@ -117,9 +161,10 @@ public final class MultiHeadAttention extends ModelBlock {
     int group = (int) (rows / sources);
     long length = queries.getShape().get(2);
     NDArray q = group == 1 ? queries : foldGroups(queries, sources, group); // [N, H, G*T, d]
-    NDArray scores =
-        q.matMul(memory.keys().transpose(0, 1, 3, 2)) // [N, H, G*T, d] x [N, H, d, S]
-            .div(Scalars.like(q, Math.sqrt(dModel / (double) numHeads))); // [N, H, G*T, S]
+    NDArray scores = q.matMul(memory.keys().transpose(0, 1, 3, 2)); // [N, H, G*T, S]
+    if (!scoresScaledInWeights(parameterStore, training)) {
+      scores = scores.div(Scalars.like(q, Math.sqrt(dModel / (double) numHeads)));
+    }
     NDArray weights =
         function.weights(scores, mask == null ? null : mask.toType(scores.getDataType(), false));
     NDArray dropped =

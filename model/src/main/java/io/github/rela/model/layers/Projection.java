@@ -69,6 +69,32 @@ public final class Projection extends ModelBlock {
     return Linear.linear(x, w, value(parameterStore, bias, x, training)).head();
   }
 
+  /**
+   * The map with its first {@code rows} outputs scaled by {@code factor}, through a weight and bias
+   * scaled once per batch (inference only): the scaling then costs no call at any step.
+   *
+   * @param x input, [..., in]
+   * @return output, [..., out]
+   */
+  NDArray forwardScalingRows(BatchParameters batch, NDArray x, int rows, float factor) {
+    String name = "rows-" + rows + "-times-" + factor;
+    NDArray w = batch.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor, 1)));
+    if (bias == null) {
+      return Linear.linear(x, w).head();
+    }
+    NDArray b = batch.derived(bias, name, x, v -> v.mul(rowScales(x, rows, factor, -1)));
+    return Linear.linear(x, w, b).head();
+  }
+
+  /** {@code factor} for the first {@code rows} outputs and 1 after, shaped [out, width]. */
+  private NDArray rowScales(NDArray like, int rows, float factor, int width) {
+    float[] scales = new float[outputSize];
+    java.util.Arrays.fill(scales, 0, rows, factor);
+    java.util.Arrays.fill(scales, rows, outputSize, 1f);
+    NDArray column = like.getManager().create(scales);
+    return width == 1 ? column.reshape(outputSize, 1) : column;
+  }
+
   /** The weight matrix, [out, in]. */
   public NDArray matrix(ParameterStore parameterStore, NDArray like) {
     return value(parameterStore, weight, like, false);

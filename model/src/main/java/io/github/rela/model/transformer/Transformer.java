@@ -136,7 +136,7 @@ public final class Transformer extends ModelBlock {
             y,
             selfMask,
             List.of(),
-            decoder.projectMemory(parameterStore, encoded.memory(), training),
+            decoder.projectMemory(parameterStore, encoded.memory(), encoded.sourceMask(), training),
             encoded.sourceMask(),
             training);
     NDArray logits = outputLogits(parameterStore, out.output(), training); // [B, T, V]
@@ -178,7 +178,7 @@ public final class Transformer extends ModelBlock {
     }
     return new DecoderState(
         List.of(),
-        decoder.projectMemory(parameterStore, encoded.memory(), false),
+        decoder.projectMemory(parameterStore, encoded.memory(), encoded.sourceMask(), false),
         encoded.sourceMask(),
         0,
         groupSize,
