@@ -69,7 +69,7 @@ public final class MultiHeadAttention extends ModelBlock {
    */
   public QueryKeyValue projectSelf(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray projected =
-        scoresScaledInWeights(parameterStore, training)
+        constantsInWeights(parameterStore, training)
             ? qkv.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
             : qkv.forward(parameterStore, x, training); // [B, T, 3 * D]
     NDArray heads = splitHeads(projected, 3); // [3, B, H, T, d]
@@ -84,7 +84,7 @@ public final class MultiHeadAttention extends ModelBlock {
    */
   public NDArray projectQuery(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray projected =
-        scoresScaledInWeights(parameterStore, training)
+        constantsInWeights(parameterStore, training)
             ? query.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
             : query.forward(parameterStore, x, training); // [R, T, D]
     return splitHeads(projected, 1).get(0);
@@ -95,7 +95,7 @@ public final class MultiHeadAttention extends ModelBlock {
    * inference the scale is folded into the query weights once per batch, which saves a division per
    * attention at every step (d = 64 here: a power of two, so the scores are bit-identical).
    */
-  private static boolean scoresScaledInWeights(ParameterStore parameterStore, boolean training) {
+  private static boolean constantsInWeights(ParameterStore parameterStore, boolean training) {
     return !training && parameterStore instanceof BatchParameters;
   }
 
@@ -162,7 +162,7 @@ public final class MultiHeadAttention extends ModelBlock {
     long length = queries.getShape().get(2);
     NDArray q = group == 1 ? queries : foldGroups(queries, sources, group); // [N, H, G*T, d]
     NDArray scores = q.matMul(memory.keys().transpose(0, 1, 3, 2)); // [N, H, G*T, S]
-    if (!scoresScaledInWeights(parameterStore, training)) {
+    if (!constantsInWeights(parameterStore, training)) {
       scores = scores.div(Scalars.like(q, Math.sqrt(dModel / (double) numHeads)));
     }
     NDArray weights =
@@ -177,6 +177,14 @@ public final class MultiHeadAttention extends ModelBlock {
       weights = unfoldGroups(weights, sources, group, length); // [R, H, T, S]
     }
     NDArray z = mergeHeads(mixed); // [R, T, D]
+    if (norm != null && constantsInWeights(parameterStore, training)) {
+      // The norm's constant factor sqrt(D) * g goes into the output weights, once per batch.
+      BatchParameters batch = (BatchParameters) parameterStore;
+      NDArray out =
+          output.forwardScalingInputs(
+              batch, norm.forwardWithoutGain(batch, z), "norm", norm.gainTimesSqrtD(batch, z));
+      return new AttentionResult(out, weights);
+    }
     if (norm != null) {
       z = norm.forward(parameterStore, z, training);
     }

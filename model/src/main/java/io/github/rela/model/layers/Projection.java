@@ -86,6 +86,23 @@ public final class Projection extends ModelBlock {
     return Linear.linear(x, w, b).head();
   }
 
+  /**
+   * The map of {@code x * scale}, through a weight whose columns are scaled by {@code scale} once
+   * per batch (inference only; {@code scale} must be a constant of the batch, named by {@code
+   * name}).
+   *
+   * @param x input, [..., in]
+   * @param scale [in]
+   * @return output, [..., out]
+   */
+  NDArray forwardScalingInputs(BatchParameters batch, NDArray x, String name, NDArray scale) {
+    NDArray w = batch.derived(weight, "inputs-" + name, x, v -> v.mul(scale.reshape(1, -1)));
+    if (bias == null) {
+      return Linear.linear(x, w).head();
+    }
+    return Linear.linear(x, w, value(batch, bias, x, false)).head();
+  }
+
   /** {@code factor} for the first {@code rows} outputs and 1 after, shaped [out, width]. */
   private NDArray rowScales(NDArray like, int rows, float factor, int width) {
     float[] scales = new float[outputSize];

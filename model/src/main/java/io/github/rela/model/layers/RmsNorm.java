@@ -73,15 +73,41 @@ public final class RmsNorm extends ModelBlock {
    * @return [B, T, d_model]
    */
   public NDArray forward(ParameterStore parameterStore, NDArray z, boolean training) {
-    int axis = z.getShape().dimension() - 1;
-    NDArray out = z.normalize(2, axis, Math.sqrt(dModel * (double) eps)); // [B, T, D], |.| <= 1
+    NDArray out = unitNorm(z); // [B, T, D], |.| <= 1
     if (!training && parameterStore instanceof BatchParameters batch) {
-      // sqrt(D) * g is a constant within a batch: one product per batch, not one per step.
-      out = out.muli(batch.derived(gain, "times-sqrt-d", z, g -> sqrtD(z).mul(g))); // [B, T, D]
+      out = out.muli(gainTimesSqrtD(batch, z)); // [B, T, D]
     } else {
       out = times(out, sqrtD(z), training); // Z / RMS(Z)
       out = times(out, value(parameterStore, gain, z, training), training); // [B, T, D]
     }
+    return gated(parameterStore, z, out, training);
+  }
+
+  /**
+   * The norm without its constant factor {@code sqrt(D) * g} (inference only): a caller that feeds
+   * a linear map folds that factor into the map's weights once per batch ({@link #gainTimesSqrtD}),
+   * which saves a product at every step.
+   *
+   * @param z [B, T, D]
+   * @return {@code forward(z) / (sqrt(D) * g)}, [B, T, D]
+   */
+  NDArray forwardWithoutGain(BatchParameters batch, NDArray z) {
+    return gated(batch, z, unitNorm(z), false);
+  }
+
+  /** {@code sqrt(D) * g}, a constant within a batch: one product per batch, [D]. */
+  NDArray gainTimesSqrtD(BatchParameters batch, NDArray like) {
+    return batch.derived(gain, "times-sqrt-d", like, g -> sqrtD(like).mul(g));
+  }
+
+  /** {@code Z / max(|Z|, sqrt(D eps))} over the last axis. */
+  private NDArray unitNorm(NDArray z) {
+    int axis = z.getShape().dimension() - 1;
+    return z.normalize(2, axis, Math.sqrt(dModel * (double) eps));
+  }
+
+  /** {@code out * sigmoid(w * Z)} for ReLA-g; {@code out} itself without a gate. */
+  private NDArray gated(ParameterStore parameterStore, NDArray z, NDArray out, boolean training) {
     if (gate == null) {
       return out;
     }

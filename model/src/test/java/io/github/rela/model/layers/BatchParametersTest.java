@@ -13,8 +13,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.github.rela.model.config.AttentionKind;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class BatchParametersTest {
 
@@ -64,6 +67,52 @@ class BatchParametersTest {
 
       assertArrayEquals(plain, batched, 1e-6f);
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = AttentionKind.class,
+      names = {"RELA_G", "RELA_I", "SOFTMAX"})
+  void shouldGiveTheSameCrossAttentionWithConstantsFoldedIntoWeights(AttentionKind kind) {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      // Given cross attention over two sources, the second padded after two of its three keys
+      MultiHeadAttention attention =
+          MultiHeadAttention.builder()
+              .setDModel(8)
+              .setNumHeads(2)
+              .setKind(kind)
+              .optCross(true)
+              .build();
+      attention.initialize(manager, DataType.FLOAT32, new Shape(2, 1, 8), new Shape(2, 3, 8));
+      NDArray x = manager.randomNormal(new Shape(2, 1, 8));
+      NDArray memory = manager.randomNormal(new Shape(2, 3, 8));
+      NDArray mask = manager.create(new float[] {1, 1, 1, 1, 1, 0}, new Shape(2, 1, 1, 3));
+      // When: the training path (plain parameters, unmasked keys, the mask at every call) and
+      // the decoding path (a batch's parameters, constants folded into weights, keys masked once)
+      ParameterStore store = new ParameterStore(manager, false);
+      AttentionResult plain =
+          attention.attend(
+              store,
+              attention.projectQuery(store, x, false),
+              attention.projectMemory(store, memory, false),
+              mask,
+              false);
+      try (NDManager batch = manager.newSubManager()) {
+        AttentionResult folded = attend(attention, new BatchParameters(batch), x, memory, mask);
+        // Then
+        assertArrayEquals(plain.output().toFloatArray(), folded.output().toFloatArray(), 1e-5f);
+        assertArrayEquals(plain.weights().toFloatArray(), folded.weights().toFloatArray(), 1e-6f);
+      }
+    }
+  }
+
+  /** Queries and memory projected the way decoding does, then attended with the mask it needs. */
+  private static AttentionResult attend(
+      MultiHeadAttention attention, ParameterStore store, NDArray x, NDArray memory, NDArray mask) {
+    KeyValue keyValue = attention.projectMemory(store, memory, mask, false);
+    NDArray queries = attention.projectQuery(store, x, false);
+    NDArray needed = attention.masksWithZeroKeys() ? null : mask;
+    return attention.attend(store, queries, keyValue, needed, false);
   }
 
   private static Parameter parameter(NDManager manager, float value) {
