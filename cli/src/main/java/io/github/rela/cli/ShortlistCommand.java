@@ -68,7 +68,7 @@ public final class ShortlistCommand implements Callable<Integer> {
 
   @Option(
       names = "--per-source",
-      defaultValue = "50",
+      defaultValue = "100",
       description = "Target pieces each source piece brings in.")
   int perSource;
 
