@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rela.model.checkpoint.CheckpointException.Reason;
 import io.github.rela.model.config.Json;
+import io.github.rela.model.engine.MklVendorCheck;
 import io.github.rela.model.transformer.Transformer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ public final class CheckpointReader {
    * @param manager owner of the loaded parameters (fp32)
    */
   public static Checkpoint read(Path directory, NDManager manager) throws IOException {
+    MklVendorCheck.logAdviceOnce();
     if (!Files.isDirectory(directory)) {
       throw new CheckpointException(
           Reason.MISSING_FILE, "checkpoint directory " + directory + " does not exist");
