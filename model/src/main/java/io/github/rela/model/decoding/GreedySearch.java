@@ -77,6 +77,7 @@ public final class GreedySearch implements SearchStrategy {
       float[] bestLogProbabilities =
           logProbabilities.gather(best.reshape(-1, 1), 1).toFloatArray(); // [R, 1]
       long[] bestTokens = best.toLongArray();
+      float[] entropies = StepView.entropy(logProbabilities); // [R]
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
       for (int row = 0; row < active.length; row++) {
@@ -86,7 +87,8 @@ public final class GreedySearch implements SearchStrategy {
             (parent == null ? 0f : parent.logProbability()) + bestLogProbabilities[row];
         float[] rowAttention = attention == null ? null : attention.row(row, sourceLengths[source]);
         nodes[source] =
-            HypothesisNode.extend(parent, (int) bestTokens[row], cumulative, rowAttention);
+            HypothesisNode.extend(
+                parent, (int) bestTokens[row], cumulative, entropies[row], rowAttention);
       }
     }
   }
