@@ -91,8 +91,9 @@ public final class CalibrateCommand implements Callable<Integer> {
   @Option(
       names = "--select",
       description =
-          "Fit: choose the features by greedy forward selection from lp_mean on 5-fold"
-              + " cross-validation over val (Spearman + AUROC), instead of --features.")
+          "Fit: choose the features by greedy forward selection on 5-fold cross-validation over"
+              + " val repeated 3 times (Spearman + AUROC), from lp_mean and from lp_mean_log,"
+              + " keeping the better path, instead of --features.")
   boolean select;
 
   @Option(names = "--ablation", description = "Report: print the ablation table.")
@@ -127,12 +128,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     QualityFit fit = new QualityFit(ridge, logistic, 0.1, 0.1);
     QualityCalibration calibration = new QualityCalibration(sets, fit, syntheticWeight);
-    CrossValidation validation = new CrossValidation(sets, fit, syntheticWeight, 5, 1);
+    CrossValidation validation = new CrossValidation(sets, fit, syntheticWeight, 5, 3, 1);
     List<String> chosen = chosen(calibration, validation, out);
     QualityModelFile fitted = calibration.fit(chosen);
     out.printf("Features (%d): %s%n", chosen.size(), String.join(", ", chosen));
     TriageFigures cv = validation.figures(chosen);
-    out.printf("val 5-fold CV: AUROC %.3f, Spearman %.3f%n", cv.auroc(), cv.spearman());
+    out.printf("val 5-fold CV x3: AUROC %.3f, Spearman %.3f%n", cv.auroc(), cv.spearman());
     out.printf(
         "Threshold (estimated chrF): %.2f; bad = chrF <= %.2f%n",
         fitted.threshold(), fitted.badChrf());
@@ -153,7 +154,8 @@ public final class CalibrateCommand implements Callable<Integer> {
   private List<String> chosen(
       QualityCalibration calibration, CrossValidation validation, PrintWriter out) {
     if (select) {
-      return new ForwardSelection(validation).select("lp_mean", calibration.allFeatures(), out);
+      return new ForwardSelection(validation)
+          .select(List.of("lp_mean", "lp_mean_log"), calibration.allFeatures(), out);
     }
     return features != null ? features : calibration.allFeatures();
   }

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Greedy forward selection of the estimator's features on val: starting from one feature, adds the
+ * Greedy forward selection of the estimator's features on val: from each start feature, adds the
  * candidate that most raises the cross-validated Spearman plus AUROC, and stops when no candidate
- * raises it by more than {@link #MIN_GAIN}. Fewer features than "everything" keep the estimator
- * readable and leave out features whose val weight does not carry over to new data.
+ * raises it by more than {@link #MIN_GAIN}; of the paths from the several starts, the one with the
+ * best final score wins. Fewer features than "everything" keep the estimator readable and leave out
+ * features whose val weight does not carry over to new data; several starts keep one early greedy
+ * step from deciding the whole path.
  */
 public final class ForwardSelection {
   /** The least rise of Spearman + AUROC worth another feature. */
@@ -20,8 +22,27 @@ public final class ForwardSelection {
     this.validation = validation;
   }
 
-  /** The chosen features, {@code start} first; prints each step to {@code out}. */
-  public List<String> select(String start, List<String> candidates, PrintWriter out) {
+  /**
+   * The chosen features, the winning start first; prints each path's steps to {@code out}.
+   *
+   * @param starts the features a path may start from
+   */
+  public List<String> select(List<String> starts, List<String> candidates, PrintWriter out) {
+    List<String> best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (String start : starts) {
+      List<String> path = path(start, candidates, out);
+      double s = score(path, null);
+      if (s > bestScore) {
+        best = path;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  /** The greedy path from {@code start}. */
+  private List<String> path(String start, List<String> candidates, PrintWriter out) {
     List<String> chosen = new ArrayList<>(List.of(start));
     double best = score(chosen, out);
     while (true) {
@@ -52,8 +73,12 @@ public final class ForwardSelection {
     TriageFigures t = validation.figures(features);
     if (out != null) {
       out.printf(
-          "val %d-fold CV: AUROC %.3f, Spearman %.3f with %s%n",
-          validation.folds(), t.auroc(), t.spearman(), String.join(", ", features));
+          "val %d-fold CV x%d: AUROC %.3f, Spearman %.3f with %s%n",
+          validation.folds(),
+          validation.repeats(),
+          t.auroc(),
+          t.spearman(),
+          String.join(", ", features));
       out.flush();
     }
     return t.spearman() + t.auroc();

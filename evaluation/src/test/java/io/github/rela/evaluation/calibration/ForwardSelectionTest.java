@@ -40,19 +40,35 @@ class ForwardSelectionTest {
   @Test
   void addsTheInformativeFeatureAndStopsBeforeTheUselessOnes() {
     CrossValidation validation =
-        new CrossValidation(sets(), new QualityFit(1, 1, 0.1, 0.1), 0.1, 5, 1);
+        new CrossValidation(sets(), new QualityFit(1, 1, 0.1, 0.1), 0.1, 5, 2, 1);
     StringWriter log = new StringWriter();
     List<String> chosen =
         new ForwardSelection(validation)
-            .select("lp_mean", List.of("lp_mean", "length", "noise", "echo"), new PrintWriter(log));
+            .select(
+                List.of("lp_mean"),
+                List.of("lp_mean", "length", "noise", "echo"),
+                new PrintWriter(log));
     assertEquals(List.of("lp_mean", "length"), chosen);
     assertTrue(log.toString().contains("with lp_mean, length"), log.toString());
   }
 
   @Test
+  void keepsThePathFromTheStartThatEndsBest() {
+    CrossValidation validation =
+        new CrossValidation(sets(), new QualityFit(1, 1, 0.1, 0.1), 0.1, 5, 2, 1);
+    List<String> chosen =
+        new ForwardSelection(validation)
+            .select(
+                List.of("noise", "lp_mean"),
+                List.of("lp_mean", "length", "noise", "echo"),
+                new PrintWriter(new StringWriter()));
+    assertEquals(List.of("lp_mean", "length"), chosen, "the path from noise keeps noise");
+  }
+
+  @Test
   void crossValidatedEstimatesRankTheSentencesLikeTheirChrf() {
     CrossValidation validation =
-        new CrossValidation(sets(), new QualityFit(1, 1, 0.1, 0.1), 0.1, 5, 1);
+        new CrossValidation(sets(), new QualityFit(1, 1, 0.1, 0.1), 0.1, 5, 2, 1);
     double lpOnly = validation.figures(List.of("lp_mean")).spearman();
     double both = validation.figures(List.of("lp_mean", "length")).spearman();
     assertTrue(lpOnly > 0.5 && both > lpOnly + 0.1, lpOnly + " then " + both);

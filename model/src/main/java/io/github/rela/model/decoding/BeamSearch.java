@@ -122,6 +122,7 @@ public final class BeamSearch implements SearchStrategy {
               beams[row],
               candidates.tokens[index],
               candidates.scores[index],
+              candidates.entropies[row],
               candidates.attention == null ? null : candidates.attention.row(row, sourceLength));
       if (candidates.tokens[index] == specialIds.eosId()) {
         if (k < beam && candidates.scores[index] > Float.NEGATIVE_INFINITY) {
@@ -180,10 +181,11 @@ public final class BeamSearch implements SearchStrategy {
         candidateRows[i] = source * beam + (int) (indices[i] / vocab);
         candidateTokens[i] = scores.vocabulary().token((int) (indices[i] % vocab));
       }
+      float[] entropies = StepView.entropy(logProbabilities); // [R]
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
       return new Candidates(
-          candidateRows, candidateTokens, values, attention, new int[rows / beam][beam]);
+          candidateRows, candidateTokens, values, entropies, attention, new int[rows / beam][beam]);
     }
   }
 
@@ -193,10 +195,16 @@ public final class BeamSearch implements SearchStrategy {
    * @param rows the row each extends
    * @param tokens the token it appends
    * @param scores its cumulative log-probability
+   * @param entropies the next-token entropy of every row, [R]
    * @param attention the step's cross-attention of every row, or null
    * @param chosen per source, which candidates (0 .. 2G-1) formed the next beam, filled by {@link
    *     #advance}
    */
   private record Candidates(
-      int[] rows, int[] tokens, float[] scores, StepView.AttentionRows attention, int[][] chosen) {}
+      int[] rows,
+      int[] tokens,
+      float[] scores,
+      float[] entropies,
+      StepView.AttentionRows attention,
+      int[][] chosen) {}
 }

@@ -77,6 +77,7 @@ public final class GreedySearch implements SearchStrategy {
       float[] bestLogProbabilities =
           logProbabilities.gather(best.reshape(-1, 1), 1).toFloatArray(); // [R, 1]
       long[] bestTokens = best.toLongArray();
+      float[] entropies = StepView.entropy(logProbabilities); // [R]
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
       for (int row = 0; row < active.length; row++) {
@@ -87,7 +88,11 @@ public final class GreedySearch implements SearchStrategy {
         float[] rowAttention = attention == null ? null : attention.row(row, sourceLengths[source]);
         nodes[source] =
             HypothesisNode.extend(
-                parent, scores.vocabulary().token((int) bestTokens[row]), cumulative, rowAttention);
+                parent,
+                scores.vocabulary().token((int) bestTokens[row]),
+                cumulative,
+                entropies[row],
+                rowAttention);
       }
     }
   }

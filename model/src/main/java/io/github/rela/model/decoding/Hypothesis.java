@@ -17,6 +17,8 @@ import java.util.List;
  *     nodes, so beam reordering is already followed
  * @param alternatives the other hypotheses beam search ended with, best first (at most G - 1);
  *     empty for greedy search
+ * @param tokenEntropies the entropy of the next-token distribution each of {@code
+ *     tokenLogProbabilities} was chosen from, in nats, same length and order
  */
 public record Hypothesis(
     int[] tokens,
@@ -25,11 +27,19 @@ public record Hypothesis(
     boolean finished,
     List<float[]> attention,
     float[] tokenLogProbabilities,
-    List<Alternative> alternatives) {
+    List<Alternative> alternatives,
+    float[] tokenEntropies) {
 
   /** This hypothesis with {@code alternatives}. */
   Hypothesis withAlternatives(List<Alternative> alternatives) {
     return new Hypothesis(
-        tokens, logProbability, score, finished, attention, tokenLogProbabilities, alternatives);
+        tokens,
+        logProbability,
+        score,
+        finished,
+        attention,
+        tokenLogProbabilities,
+        alternatives,
+        tokenEntropies);
   }
 }

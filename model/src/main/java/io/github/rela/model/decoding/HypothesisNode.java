@@ -13,14 +13,21 @@ final class HypothesisNode {
   private final int token;
   private final float logProbability;
   private final int length;
+  private final float entropy;
   private final float[] attention;
 
   private HypothesisNode(
-      HypothesisNode parent, int token, float logProbability, int length, float[] attention) {
+      HypothesisNode parent,
+      int token,
+      float logProbability,
+      int length,
+      float entropy,
+      float[] attention) {
     this.parent = parent;
     this.token = token;
     this.logProbability = logProbability;
     this.length = length;
+    this.entropy = entropy;
     this.attention = attention;
   }
 
@@ -28,12 +35,13 @@ final class HypothesisNode {
    * The hypothesis {@code parent} (null for the empty prefix) extended by {@code token}.
    *
    * @param cumulative log-probability of the whole extended hypothesis
+   * @param entropy entropy of the distribution {@code token} was chosen from
    * @param attention the step's cross-attention for this token, or null when not kept
    */
   static HypothesisNode extend(
-      HypothesisNode parent, int token, float cumulative, float[] attention) {
+      HypothesisNode parent, int token, float cumulative, float entropy, float[] attention) {
     int length = parent == null ? 1 : parent.length + 1;
-    return new HypothesisNode(parent, token, cumulative, length, attention);
+    return new HypothesisNode(parent, token, cumulative, length, entropy, attention);
   }
 
   float logProbability() {
@@ -68,7 +76,8 @@ final class HypothesisNode {
         finished,
         attention,
         tokenLogProbabilities(),
-        List.of());
+        List.of(),
+        tokenEntropies());
   }
 
   /** The hypothesis ending at this node as an alternative: tokens (EOS excluded) and score. */
@@ -93,5 +102,14 @@ final class HypothesisNode {
       own[node.length - 1] = node.logProbability - before;
     }
     return own;
+  }
+
+  /** Each node's next-token entropy, first token first. */
+  private float[] tokenEntropies() {
+    float[] entropies = new float[length];
+    for (HypothesisNode node = this; node != null; node = node.parent) {
+      entropies[node.length - 1] = node.entropy;
+    }
+    return entropies;
   }
 }

@@ -49,6 +49,19 @@ final class StepView {
   }
 
   /**
+   * The entropy of every row's next-token distribution, in nats, copied to the host: one float per
+   * row, never the [R, V] array. A quality feature: a model that is unsure spreads its mass.
+   *
+   * @param logProbabilities [R, V] from {@link #logProbabilities}, -inf for forbidden tokens
+   * @return [R]
+   */
+  static float[] entropy(NDArray logProbabilities) {
+    // forbidden tokens have probability 0; flooring their -inf keeps 0 * log p at 0 instead of NaN
+    NDArray finite = logProbabilities.maximum(-1e4f); // [R, V]
+    return logProbabilities.exp().mul(finite).sum(new int[] {1}).neg().toFloatArray(); // [R]
+  }
+
+  /**
    * The attention of every row, on the Java side.
    *
    * @param crossAttention [R, L, H, S]

@@ -20,7 +20,14 @@ import java.util.Set;
  * <ul>
  *   <li>log-probabilities: {@code lp_mean}, {@code lp_min}, {@code lp_std} over the generated
  *       tokens (EOS included when generated), {@code lp_eos} (EOS, or the last token when the
- *       hypothesis hit the length limit), {@code lp_low_share} (tokens below probability 0.5);
+ *       hypothesis hit the length limit), {@code lp_low_share} (tokens below probability 0.5),
+ *       {@code lp_entropy} and {@code lp_entropy_max} (mean and largest entropy, in nats, of the
+ *       next-token distributions the tokens were chosen from: the search copies one float per row
+ *       and step for these, never the distribution); {@code lp_mean_log}, {@code lp_min_log},
+ *       {@code lp_std_log}, {@code lp_entropy_log}: the logarithms of -lp_mean, -lp_min, lp_std and
+ *       lp_entropy (plus a small floor that keeps them finite for a sentence the model is sure of),
+ *       which spread out the confident end where most sentences lie and squeeze the long tail, so
+ *       that a linear model on them ranks better;
  *   <li>length: {@code length_ratio} (log of target over source pieces), {@code source_length} (log
  *       pieces), {@code unfinished} (1 when the length limit cut the hypothesis);
  *   <li>ReLA attention: {@code null_rate}; {@code null_l<l>h<h>} per decoder layer and head; {@code
@@ -109,6 +116,23 @@ public final class QualityFeatureExtractor {
     values.put("lp_std", Math.sqrt(squares / n));
     values.put("lp_eos", lp.length == 0 ? 0.0 : lp[lp.length - 1]);
     values.put("lp_low_share", low / (double) n);
+    entropies(values, best.tokenEntropies());
+    values.put("lp_mean_log", Math.log(0.02 - mean));
+    values.put("lp_min_log", Math.log(0.01 - min));
+    values.put("lp_std_log", Math.log(Math.sqrt(squares / n) + 0.01));
+    values.put("lp_entropy_log", Math.log(values.get("lp_entropy") + 0.05));
+  }
+
+  /** Mean and largest next-token entropy over the generated tokens. */
+  private static void entropies(Map<String, Double> values, float[] entropies) {
+    double sum = 0;
+    double max = 0;
+    for (float h : entropies) {
+      sum += h;
+      max = Math.max(max, h);
+    }
+    values.put("lp_entropy", sum / Math.max(1, entropies.length));
+    values.put("lp_entropy_max", max);
   }
 
   /**

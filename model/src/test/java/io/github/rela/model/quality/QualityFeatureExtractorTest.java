@@ -14,7 +14,14 @@ class QualityFeatureExtractorTest {
   private static QualityFeatures extract(List<float[]> attention, float[] tokenLogProbabilities) {
     Hypothesis best =
         new Hypothesis(
-            new int[] {10, 11}, -1.5f, -1.5f, true, attention, tokenLogProbabilities, List.of());
+            new int[] {10, 11},
+            -1.5f,
+            -1.5f,
+            true,
+            attention,
+            tokenLogProbabilities,
+            List.of(),
+            new float[] {0.5f, 2.0f, 0.2f});
     return EXTRACTOR.extract(
         "Ein Hund 2",
         "A dog",
@@ -48,6 +55,11 @@ class QualityFeatureExtractorTest {
     assertEquals(-1.2, f.get("lp_min"), 1e-6);
     assertEquals(-1.2, f.get("lp_eos"), 1e-6);
     assertEquals(1 / 3.0, f.get("lp_low_share"), 1e-6);
+    assertEquals(0.9, f.get("lp_entropy"), 1e-6);
+    assertEquals(2.0, f.get("lp_entropy_max"), 1e-6);
+    assertEquals(Math.log(0.52), f.get("lp_mean_log"), 1e-6);
+    assertEquals(Math.log(1.21), f.get("lp_min_log"), 1e-6);
+    assertEquals(Math.log(0.95), f.get("lp_entropy_log"), 1e-6);
     assertEquals(0.5, f.get("src_rare_share"), "id 80 of 100 is in the upper half");
     assertEquals(1.0, f.get("src_pieces_per_word"));
     assertEquals(1.0, f.get("digit_mismatch"), "the source's 2 is missing from the output");
