@@ -185,6 +185,8 @@ class HotSwapIntegrationTest {
     s.put("rela.batch.linger.ms", "100");
     s.put("rela.decode.beam.size", "1");
     s.put("rela.decode.threads", "1");
+    // A thread per partition, whatever the cores: every thread's translators must follow the swap.
+    s.put("num.stream.threads", "2");
     return s;
   }
 
