@@ -11,6 +11,7 @@ import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.RelaStreamsConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * measured in the same run: before each rate the model translates the sentences directly in
  * batches, then the same sentences are produced to the requests topic at a share of that speed and
  * each result's produce-to-result latency is recorded. The mean micro-batch and the share of the
- * time spent decoding (from the app's own metrics) tell whether a shortfall lies in the batches or
- * around them.
+ * time a stream thread spent decoding (from the app's own metrics) tell whether a shortfall lies in
+ * the batches or around them.
  *
  * <p>With several partitions the requests are spread over them in turn, and the same rates are
  * offered twice on the same broker: to the application with one stream thread, then with one thread
@@ -94,7 +95,7 @@ public final class StreamBenchmark {
         settings.decodeThreads());
     out.println(
         "threads  model/s  offered/s  achieved/s  share of model  p50 ms   p99 ms  mean batch"
-            + "  decoding  lost/dup");
+            + "  decoding  lost/dup  cores used");
     Map<Integer, Double> backlogs = new LinkedHashMap<>();
     try (Model alone = new Model();
         LocalMode local = LocalMode.prepare(settings)) {
@@ -122,13 +123,14 @@ public final class StreamBenchmark {
     double modelSpeed = modelSentencesPerSecond(translator, sentences);
     double offered = share * modelSpeed;
     TranslationTotals before = TranslationTotals.of(app.streams().metrics());
+    long cpuBefore = processCpuNanos();
     LatencyRecorder recorder = drive(app, sentences, offered, "t" + threads + "r" + share + "-");
     TranslationTotals during = TranslationTotals.of(app.streams().metrics()).minus(before);
     double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
     double achieved = recorder.arrivedCount() / seconds;
     out.printf(
         Locale.ROOT,
-        "%7d  %7.1f  %9s  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%  %4d/%d%n",
+        "%7d  %7.1f  %9s  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%  %4d/%d  %10.2f%n",
         threads,
         modelSpeed,
         Double.isInfinite(offered) ? "all" : String.format(Locale.ROOT, "%.1f", offered),
@@ -139,9 +141,19 @@ public final class StreamBenchmark {
         during.meanBatch(),
         100 * during.decodeMillis() / 1000 / seconds / threads,
         sentences.size() - recorder.arrivedCount(),
-        recorder.duplicates());
+        recorder.duplicates(),
+        (processCpuNanos() - cpuBefore) / 1e9 / seconds);
     out.flush();
     return achieved;
+  }
+
+  /**
+   * CPU time of this whole process (app, embedded broker, load generator) so far: over a rate, the
+   * cores the process got, which on a shared machine can be fewer than it has.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** How the translations of a pass divided between its stream threads. */
