@@ -97,7 +97,7 @@ public final class StreamBenchmark {
         "threads  model/s  offered/s  achieved/s  share of model  p50 ms   p99 ms  mean batch"
             + "  decoding  lost/dup  cores used");
     Map<Integer, Double> backlogs = new LinkedHashMap<>();
-    try (Model alone = new Model();
+    try (ModelAlone alone = new ModelAlone();
         LocalMode local = LocalMode.prepare(settings)) {
       for (int threads : passes) {
         AppSettings pass = local.settings().with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
@@ -268,7 +268,7 @@ public final class StreamBenchmark {
 
   /** The model alone and the application on the embedded broker, both warmed up. */
   private void withModelAndApp(AppSettings settings, ModelAndApp body) throws Exception {
-    try (Model alone = new Model();
+    try (ModelAlone alone = new ModelAlone();
         LocalMode local = LocalMode.prepare(settings);
         StreamsApp app = startWarm(local.settings(), alone.translator)) {
       body.run(alone.translator, app);
@@ -289,11 +289,11 @@ public final class StreamBenchmark {
   }
 
   /** The model alone, in its own arrays. */
-  private final class Model implements AutoCloseable {
+  private final class ModelAlone implements AutoCloseable {
     private final NDManager manager = NDManager.newBaseManager();
     private final Translator translator;
 
-    Model() throws IOException {
+    ModelAlone() throws IOException {
       try {
         translator =
             Translator.open(
