@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,10 @@ import picocli.CommandLine.Spec;
           + " inputs offered at several shares of the model's own batched speed (measured right"
           + " before each rate, beside the idle app), the achieved results/s, the p50/p99"
           + " produce-to-result latency, the mean micro-batch and the share of time spent decoding.",
+      "With --partitions N the requests topic has N partitions, the requests are spread over them,"
+          + " and the rates are offered to the app with one stream thread and then with N, each"
+          + " pass ending with a backlog (every sentence at once); it prints the ratio of the two"
+          + " backlogs' results/s. Both passes decode with the engine threads of the N-thread app.",
       "With --soak-minutes MINUTES it offers one steady rate instead and samples the process's resident"
           + " memory (VmRSS) and live heap (after a full GC) over time.",
       "Sentences come from Multi30k's test_2016_flickr (RELA_DATA_DIR) when present."
@@ -60,6 +65,14 @@ public final class BenchStreamCommand implements Callable<Integer> {
       defaultValue = "0.5,0.75,1.0,1.5",
       description = "Offered rates as shares of the model's own throughput.")
   double[] rates;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Partitions of the requests topic; above 1, one stream thread is compared with N.")
+  int partitions;
 
   @Option(names = "--linger-ms", defaultValue = "50", description = "Micro-batch linger.")
   long linger;
@@ -87,6 +100,10 @@ public final class BenchStreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (partitions < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--partitions must be at least 1, got " + partitions);
+    }
     Path checkpoint = model.checkpoint();
     Path dataDir = Files.createTempDirectory("rela-bench-stream");
     Map<String, String> overrides = new TreeMap<>(set.values());
@@ -95,14 +112,23 @@ public final class BenchStreamCommand implements Callable<Integer> {
     overrides.put(RelaStreamsConfig.BATCH_SIZE, Integer.toString(batch.value()));
     overrides.put(RelaStreamsConfig.BATCH_LINGER_MS, Long.toString(linger));
     overrides.put(RelaStreamsConfig.BEAM_SIZE, Integer.toString(beam.value()));
-    overrides.put(RelaStreamsConfig.TOPIC_PARTITIONS, "1");
+    overrides.put(RelaStreamsConfig.TOPIC_PARTITIONS, Integer.toString(partitions));
+    overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(partitions));
     overrides.put("state.dir", dataDir.resolve("state").toString());
     AppSettings settings = ConfigLoader.load(null, Map.of(), overrides);
-    // Before the model alone runs, so that both paths decode with the same threads.
-    EngineThreads.configure(settings.rela().decodeThreads());
+    // The engine reads its threads once: the model alone and every pass decode with those of
+    // the app with a thread per partition.
+    overrides.put(RelaStreamsConfig.DECODE_THREADS, Integer.toString(settings.decodeThreads()));
+    settings = ConfigLoader.load(null, Map.of(), overrides);
+    EngineThreads.configure(settings.decodeThreads());
     StreamBenchmark benchmark =
         new StreamBenchmark(
-            checkpoint, sentences(), batch.value(), beam.value(), spec.commandLine().getOut());
+            checkpoint,
+            sentences(),
+            batch.value(),
+            beam.value(),
+            partitions,
+            spec.commandLine().getOut());
     if (soakMinutes > 0) {
       benchmark.soak(
           settings, Duration.ofMinutes(soakMinutes), soakRate, Duration.ofSeconds(sampleSeconds));

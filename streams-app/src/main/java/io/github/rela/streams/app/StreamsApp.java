@@ -114,7 +114,7 @@ public final class StreamsApp implements AutoCloseable {
    */
   public static StreamsApp start(AppSettings settings) {
     // PyTorch reads its thread counts once, when the engine starts: when the models load below.
-    EngineThreads.configure(settings.rela().decodeThreads());
+    EngineThreads.configure(settings.decodeThreads());
     TopologySettings topologySettings = TopologySettings.from(settings.rela());
     CheckpointRegistry models =
         new CheckpointRegistry(

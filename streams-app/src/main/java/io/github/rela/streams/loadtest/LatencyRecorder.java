@@ -2,19 +2,30 @@ package io.github.rela.streams.loadtest;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Send and arrival times by request key; percentiles of the differences. */
+/**
+ * Send and arrival times by request key; percentiles of the differences; results that arrive a
+ * second time for the same key (which exactly-once rules out).
+ */
 final class LatencyRecorder {
 
   private final Map<String, Long> sent = new ConcurrentHashMap<>();
   private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+  private final AtomicInteger duplicates = new AtomicInteger();
 
   void sent(String key, long nanos) {
     sent.put(key, nanos);
   }
 
   void arrived(String key, long nanos) {
-    arrived.putIfAbsent(key, nanos);
+    if (arrived.putIfAbsent(key, nanos) != null) {
+      duplicates.incrementAndGet();
+    }
+  }
+
+  int duplicates() {
+    return duplicates.get();
   }
 
   int arrivedCount() {

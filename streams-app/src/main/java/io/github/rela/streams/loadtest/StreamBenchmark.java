@@ -9,11 +9,14 @@ import io.github.rela.streams.local.LocalMode;
 import io.github.rela.streams.metrics.TranslationTotals;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.RelaStreamsConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,14 +30,20 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * End-to-end speed of the topology on the embedded broker, beside the model's own batched speed
  * measured in the same run: before each rate the model translates the sentences directly in
  * batches, then the same sentences are produced to the requests topic at a share of that speed and
  * each result's produce-to-result latency is recorded. The mean micro-batch and the share of the
- * time spent decoding (from the app's own metrics) tell whether a shortfall lies in the batches or
- * around them.
+ * time a stream thread spent decoding (from the app's own metrics) tell whether a shortfall lies in
+ * the batches or around them.
+ *
+ * <p>With several partitions the requests are spread over them in turn, and the same rates are
+ * offered twice on the same broker: to the application with one stream thread, then with one thread
+ * per partition, each pass ending with a backlog (every sentence at once) whose results/s are the
+ * throughput; the ratio of the two backlogs says what the threads add.
  *
  * <p>{@link #soak} instead offers one steady rate for a long time and samples the process's memory
  * (resident and live heap) as it goes: whether the application leaks.
@@ -47,55 +56,140 @@ public final class StreamBenchmark {
   private final List<String> sentences;
   private final int batchSize;
   private final int beam;
+  private final int partitions;
   private final PrintWriter out;
 
+  /**
+   * @param partitions of the requests topic, which the generated requests are spread over
+   */
   public StreamBenchmark(
-      Path model, List<String> sentences, int batchSize, int beam, PrintWriter out) {
+      Path model,
+      List<String> sentences,
+      int batchSize,
+      int beam,
+      int partitions,
+      PrintWriter out) {
     this.model = model;
     this.sentences = List.copyOf(sentences);
     this.batchSize = batchSize;
     this.beam = beam;
+    this.partitions = partitions;
     this.out = out;
   }
 
-  /** Runs the whole benchmark and prints its table; {@code settings} point at a broker or none. */
+  /**
+   * Runs the whole benchmark and prints its table; {@code settings} point at a broker or none. With
+   * several partitions, one pass with one stream thread and one with a thread per partition.
+   */
   public void run(AppSettings settings, double[] rateShares) throws Exception {
+    List<Integer> passes = partitions == 1 ? List.of(1) : List.of(1, partitions);
     out.printf(
         Locale.ROOT,
-        "batches of %d, beam %d, %d sentences per rate; the model alone translates them in"
-            + " batches in arrival order right before each rate%n%n",
+        "batches of %d, beam %d, %d sentences per rate, %d request partition(s), %d engine"
+            + " thread(s) per stream thread; the model alone translates them in batches in arrival"
+            + " order right before each rate; 'all' offers every sentence at once%n%n",
         batchSize,
         beam,
-        sentences.size());
+        sentences.size(),
+        partitions,
+        settings.decodeThreads());
     out.println(
-        "model/s  offered/s  achieved/s  share of model  p50 ms   p99 ms  mean batch  decoding");
-    withModelAndApp(
-        settings,
-        (translator, app) -> {
+        "threads  model/s  offered/s  achieved/s  share of model  p50 ms   p99 ms  mean batch"
+            + "  decoding  lost/dup  cores used");
+    Map<Integer, Double> backlogs = new LinkedHashMap<>();
+    try (ModelAlone alone = new ModelAlone();
+        LocalMode local = LocalMode.prepare(settings)) {
+      for (int threads : passes) {
+        AppSettings pass = local.settings().with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        try (StreamsApp app = startWarm(pass, alone.translator)) {
           for (double share : rateShares) {
-            // Measured anew each time, beside an idle app: this machine's speed drifts over
-            // minutes.
-            double modelSpeed = modelSentencesPerSecond(translator, sentences);
-            double offered = share * modelSpeed;
-            TranslationTotals before = TranslationTotals.of(app.streams().metrics());
-            LatencyRecorder recorder = drive(app, sentences, offered, "r" + share + "-");
-            TranslationTotals during = TranslationTotals.of(app.streams().metrics()).minus(before);
-            double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
-            double achieved = recorder.arrivedCount() / seconds;
+            measure(alone.translator, app, threads, share);
+          }
+          backlogs.put(threads, measure(alone.translator, app, threads, Double.POSITIVE_INFINITY));
+          printThreadShares(app);
+        }
+      }
+    }
+    printSpeedUp(backlogs);
+  }
+
+  /**
+   * Offers {@code share} of the model's speed (infinite: all at once), prints the row and returns
+   * the results/s achieved.
+   */
+  private double measure(Translator translator, StreamsApp app, int threads, double share)
+      throws Exception {
+    // Measured anew each time, beside an idle app: this machine's speed drifts over minutes.
+    double modelSpeed = modelSentencesPerSecond(translator, sentences);
+    double offered = share * modelSpeed;
+    TranslationTotals before = TranslationTotals.of(app.streams().metrics());
+    long cpuBefore = processCpuNanos();
+    LatencyRecorder recorder = drive(app, sentences, offered, "t" + threads + "r" + share + "-");
+    TranslationTotals during = TranslationTotals.of(app.streams().metrics()).minus(before);
+    double seconds = (recorder.lastArrival() - recorder.firstSend()) / 1e9;
+    double achieved = recorder.arrivedCount() / seconds;
+    out.printf(
+        Locale.ROOT,
+        "%7d  %7.1f  %9s  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%  %4d/%d  %10.2f%n",
+        threads,
+        modelSpeed,
+        Double.isInfinite(offered) ? "all" : String.format(Locale.ROOT, "%.1f", offered),
+        achieved,
+        100 * achieved / modelSpeed,
+        recorder.percentileMillis(50),
+        recorder.percentileMillis(99),
+        during.meanBatch(),
+        100 * during.decodeMillis() / 1000 / seconds / threads,
+        sentences.size() - recorder.arrivedCount(),
+        recorder.duplicates(),
+        (processCpuNanos() - cpuBefore) / 1e9 / seconds);
+    out.flush();
+    return achieved;
+  }
+
+  /**
+   * CPU time of this whole process (app, embedded broker, load generator) so far: over a rate, the
+   * cores the process got, which on a shared machine can be fewer than it has.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** How the translations of a pass divided between its stream threads. */
+  private void printThreadShares(StreamsApp app) {
+    Map<String, Double> byThread = TranslationTotals.translationsByThread(app.streams().metrics());
+    StringBuilder line = new StringBuilder("        translations by stream thread:");
+    byThread.forEach(
+        (thread, n) ->
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    " thread %s: %.0f",
+                    thread.substring(thread.lastIndexOf('-') + 1),
+                    n)));
+    out.println(line);
+    out.flush();
+  }
+
+  private void printSpeedUp(Map<Integer, Double> backlogs) {
+    if (backlogs.size() < 2) {
+      return;
+    }
+    double one = backlogs.get(1);
+    backlogs.forEach(
+        (threads, achieved) -> {
+          if (threads > 1) {
             out.printf(
                 Locale.ROOT,
-                "%7.1f  %9.1f  %10.1f  %13.0f%%  %6.0f  %7.0f  %10.1f  %7.0f%%%n",
-                modelSpeed,
-                offered,
+                "%nbacklog throughput, %d stream threads / 1: %.1f / %.1f results/s = %.2fx%n",
+                threads,
                 achieved,
-                100 * achieved / modelSpeed,
-                recorder.percentileMillis(50),
-                recorder.percentileMillis(99),
-                during.meanBatch(),
-                100 * during.decodeMillis() / 1000 / seconds);
-            out.flush();
+                one,
+                achieved / one);
           }
         });
+    out.flush();
   }
 
   /**
@@ -174,19 +268,53 @@ public final class StreamBenchmark {
 
   /** The model alone and the application on the embedded broker, both warmed up. */
   private void withModelAndApp(AppSettings settings, ModelAndApp body) throws Exception {
-    try (NDManager manager = NDManager.newBaseManager();
-        Translator translator =
+    try (ModelAlone alone = new ModelAlone();
+        LocalMode local = LocalMode.prepare(settings);
+        StreamsApp app = startWarm(local.settings(), alone.translator)) {
+      body.run(alone.translator, app);
+    }
+  }
+
+  /** The application, running and warmed up. */
+  private StreamsApp startWarm(AppSettings settings, Translator translator) throws Exception {
+    StreamsApp app = StreamsApp.start(settings);
+    try {
+      app.awaitRunning(Duration.ofSeconds(120));
+      warmUp(app, translator);
+      return app;
+    } catch (Exception | Error e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  /** The model alone, in its own arrays. */
+  private final class ModelAlone implements AutoCloseable {
+    private final NDManager manager = NDManager.newBaseManager();
+    private final Translator translator;
+
+    ModelAlone() throws IOException {
+      try {
+        translator =
             Translator.open(
                 model,
                 manager,
                 DecodingOptions.defaults().withBeamSize(beam),
                 batchSize,
                 AttentionView.LAST_LAYER);
-        LocalMode local = LocalMode.prepare(settings);
-        StreamsApp app = StreamsApp.start(local.settings())) {
-      app.awaitRunning(Duration.ofSeconds(120));
-      warmUp(app, translator);
-      body.run(translator, app);
+      } catch (IOException | RuntimeException e) {
+        manager.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        translator.close();
+      } finally {
+        manager.close();
+      }
     }
   }
 
@@ -236,7 +364,10 @@ public final class StreamBenchmark {
         recorder.sent(key, System.nanoTime());
         producer.send(
             new ProducerRecord<>(
-                s.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC), key, toSend.get(i)));
+                s.rela().getString(RelaStreamsConfig.REQUESTS_TOPIC),
+                i % partitions,
+                key,
+                toSend.get(i)));
       }
       producer.flush();
     }

@@ -1,6 +1,7 @@
 package io.github.rela.streams.metrics;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 
@@ -39,6 +40,23 @@ public record TranslationTotals(double translations, double batches, double deco
         .filter(m -> reason.equals(m.getKey().tags().get("reason")))
         .mapToDouble(m -> ((Number) m.getValue().metricValue()).doubleValue())
         .sum();
+  }
+
+  /** Translations so far by stream thread (the metrics' {@code thread-id} tag), in name order. */
+  public static Map<String, Double> translationsByThread(
+      Map<MetricName, ? extends Metric> metrics) {
+    Map<String, Double> byThread = new TreeMap<>();
+    metrics.forEach(
+        (name, metric) -> {
+          if (name.group().equals(TranslationMetrics.GROUP)
+              && name.name().equals(TranslationMetrics.TRANSLATIONS_TOTAL)) {
+            byThread.merge(
+                name.tags().get("thread-id"),
+                ((Number) metric.metricValue()).doubleValue(),
+                Double::sum);
+          }
+        });
+    return byThread;
   }
 
   public TranslationTotals minus(TranslationTotals earlier) {

@@ -80,19 +80,6 @@ public final class RelaStreamsConfig extends AbstractConfig {
     super(DEFINITION, settings, false);
   }
 
-  /**
-   * The PyTorch threads to decode with. Left to itself PyTorch takes every core, and its second
-   * worker then competes with the broker and the Kafka clients more than it helps: on 2 cores, at
-   * 1.5x the model's speed, the topology delivered 43.2 results/s with 2 threads and 50.1 with 1
-   * ({@code rela bench-stream}, README).
-   */
-  public int decodeThreads() {
-    int configured = getInt(DECODE_THREADS);
-    return configured > 0
-        ? configured
-        : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-  }
-
   /** The three topics every input record ends in: results, low-confidence, dead-letter. */
   public List<String> outputTopics() {
     return List.of(
@@ -264,8 +251,10 @@ public final class RelaStreamsConfig extends AbstractConfig {
             0,
             Range.between(0, 1024),
             Importance.LOW,
-            "Intra-op threads of the PyTorch engine; 0: one fewer than the cores (at least 1), so"
-                + " that the Kafka clients and an embedded broker keep a core.");
+            "Intra-op threads of the PyTorch engine, for the whole process; 0: 1 when several stream"
+                + " threads decode side by side (num.stream.threads, by default one per core), else"
+                + " one fewer than the cores (at least 1), so that the Kafka clients and an embedded"
+                + " broker keep a core.");
   }
 
   private static void models(ConfigDef def) {

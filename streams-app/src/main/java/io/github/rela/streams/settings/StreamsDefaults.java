@@ -14,6 +14,10 @@ import org.apache.kafka.streams.StreamsConfig;
  * translated well within {@code max.poll.interval.ms} and, under exactly-once, within the
  * producer's {@code transaction.timeout.ms} (10 s by default in Kafka Streams, too short for a
  * large beam on a CPU).
+ *
+ * <p>Decoding is also what takes the cores: one stream thread per core, each decoding its tasks'
+ * batches with one engine thread ({@link AppSettings#decodeThreads}), keeps every core busy where
+ * Kafka Streams' one thread would leave all but one idle.
  */
 final class StreamsDefaults {
 
@@ -21,6 +25,8 @@ final class StreamsDefaults {
 
   static Map<String, Object> values() {
     return Map.of(
+        StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+        Integer.toString(streamThreads(Runtime.getRuntime().availableProcessors())),
         StreamsConfig.APPLICATION_ID_CONFIG,
         "rela-translator",
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
@@ -43,5 +49,10 @@ final class StreamsDefaults {
         StreamsConfig.mainConsumerPrefix(
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
         "true");
+  }
+
+  /** One stream thread per core. */
+  static int streamThreads(int cores) {
+    return Math.max(1, cores);
   }
 }

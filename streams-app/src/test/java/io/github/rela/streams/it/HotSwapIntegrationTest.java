@@ -9,6 +9,7 @@ import io.github.rela.streams.app.StreamsApp;
 import io.github.rela.streams.inference.LanguagePair;
 import io.github.rela.streams.inference.ReloadTrigger;
 import io.github.rela.streams.metrics.ServingModelMetrics;
+import io.github.rela.streams.metrics.TranslationTotals;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.ConfigLoader;
 import io.github.rela.streams.testing.CheckpointVersions;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A hot model swap in the middle of a stream, with the shipped model: a corrupted checkpoint is
  * refused while the old model serves on, then a new version takes over between batches, and later
  * the old one again (a rollback). Every request is translated once (read_committed), by the model
- * that served when its batch ran, and a replaced model's memory is given back.
+ * that served when its batch ran, and a replaced model's memory is given back. Two stream threads
+ * share the model, one partition each: the swap reaches both.
  */
 class HotSwapIntegrationTest {
 
@@ -105,6 +107,9 @@ class HotSwapIntegrationTest {
       Map<Integer, Long> sentAfterRollback = endOffsets(fixture);
       producing.get();
       fixture.awaitCommitted(OUTPUTS, REQUESTS_TOTAL, TIMEOUT, () -> null);
+      Map<String, Double> byThread =
+          TranslationTotals.translationsByThread(app.streams().metrics());
+      assertEquals(2, byThread.size(), "both stream threads translated: " + byThread);
 
       // Then version 2 is released once its last batch is done, and its memory with it
       await(() -> app.models().retiredInUse().isEmpty(), "version 2's release");
@@ -185,6 +190,8 @@ class HotSwapIntegrationTest {
     s.put("rela.batch.linger.ms", "100");
     s.put("rela.decode.beam.size", "1");
     s.put("rela.decode.threads", "1");
+    // A thread per partition, whatever the cores: every thread's translators must follow the swap.
+    s.put("num.stream.threads", "2");
     return s;
   }
 

@@ -29,15 +29,61 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void shouldLeaveOneCoreToKafkaUnlessDecodeThreadsAreSet() {
+  void shouldRunOneStreamThreadPerCoreEachWithOneEngineThread() {
     int cores = Runtime.getRuntime().availableProcessors();
 
-    RelaStreamsConfig defaults = ConfigLoader.load(null, Map.of(), Map.of()).rela();
-    RelaStreamsConfig three =
-        ConfigLoader.load(null, Map.of(), Map.of(RelaStreamsConfig.DECODE_THREADS, "3")).rela();
+    AppSettings defaults = ConfigLoader.load(null, Map.of(), Map.of());
 
-    assertEquals(Math.max(1, cores - 1), defaults.decodeThreads());
-    assertEquals(3, three.decodeThreads());
+    assertEquals(cores, defaults.streamThreads());
+    // several threads get one engine thread each; a single core leaves one thread with one
+    assertEquals(1, defaults.decodeThreads());
+    assertEquals(1, StreamsDefaults.streamThreads(1));
+    assertEquals(2, StreamsDefaults.streamThreads(2));
+    assertEquals(16, StreamsDefaults.streamThreads(16));
+  }
+
+  @Test
+  void shouldTakeTheStreamThreadsFromTheStandardKeyInEveryLayer() throws Exception {
+    Path file = dir.resolve("rela.properties");
+    Files.writeString(file, "num.stream.threads=3\n");
+
+    AppSettings fromFile = ConfigLoader.load(file, Map.of(), Map.of());
+    AppSettings fromEnvironment =
+        ConfigLoader.load(file, Map.of("RELA_KAFKA_NUM_STREAM_THREADS", "5"), Map.of());
+    AppSettings fromFlag =
+        ConfigLoader.load(
+            file,
+            Map.of("RELA_KAFKA_NUM_STREAM_THREADS", "5"),
+            Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "6"));
+
+    assertEquals(3, fromFile.streamThreads());
+    assertEquals(5, fromEnvironment.streamThreads());
+    assertEquals(6, fromFlag.streamThreads());
+    assertEquals(1, fromFlag.decodeThreads());
+  }
+
+  @Test
+  void shouldGiveEachOfSeveralStreamThreadsOneEngineThreadAndOneThreadTheCoresButOne() {
+    assertEquals(1, AppSettings.decodeThreads(0, 2, 2));
+    assertEquals(1, AppSettings.decodeThreads(0, 8, 8));
+    assertEquals(1, AppSettings.decodeThreads(0, 1, 2));
+    assertEquals(7, AppSettings.decodeThreads(0, 1, 8));
+    assertEquals(1, AppSettings.decodeThreads(0, 1, 1));
+  }
+
+  @Test
+  void shouldDecodeWithTheConfiguredEngineThreadsWhenSet() {
+    Map<String, String> one =
+        Map.of(RelaStreamsConfig.DECODE_THREADS, "3", StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    Map<String, String> four =
+        Map.of(RelaStreamsConfig.DECODE_THREADS, "3", StreamsConfig.NUM_STREAM_THREADS_CONFIG, "4");
+
+    assertEquals(3, ConfigLoader.load(null, Map.of(), one).decodeThreads());
+    assertEquals(3, ConfigLoader.load(null, Map.of(), four).decodeThreads());
+    assertEquals(
+        Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+        ConfigLoader.load(null, Map.of(), Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1"))
+            .decodeThreads());
   }
 
   @Test

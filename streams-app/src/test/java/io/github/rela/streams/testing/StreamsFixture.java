@@ -157,7 +157,7 @@ public final class StreamsFixture implements AutoCloseable {
 
   /**
    * The settings of an application on this broker with the tiny model in {@code models}: small
-   * batches, beam 2, one decoding thread, frequent commits.
+   * batches, beam 2, one stream thread with one decoding thread, frequent commits.
    */
   public Map<String, String> appSettings(String applicationId, String registryUrl, Path models) {
     Map<String, String> s = new TreeMap<>();
@@ -169,6 +169,7 @@ public final class StreamsFixture implements AutoCloseable {
     s.put("rela.batch.linger.ms", "100");
     s.put("rela.decode.beam.size", "2");
     s.put("rela.decode.threads", "1");
+    s.put("num.stream.threads", "1");
     s.put("commit.interval.ms", "200");
     return s;
   }
