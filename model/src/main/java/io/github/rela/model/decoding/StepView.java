@@ -58,7 +58,11 @@ final class StepView {
   static float[] entropy(NDArray logProbabilities) {
     // forbidden tokens have probability 0; flooring their -inf keeps 0 * log p at 0 instead of NaN
     NDArray finite = logProbabilities.maximum(-1e4f); // [R, V]
-    return logProbabilities.exp().mul(finite).sum(new int[] {1}).neg().toFloatArray(); // [R]
+    float[] sums = logProbabilities.exp().mul(finite).sum(new int[] {1}).toFloatArray(); // [R]
+    for (int row = 0; row < sums.length; row++) {
+      sums[row] = -sums[row]; // negated here: one engine call fewer per step
+    }
+    return sums;
   }
 
   /**
