@@ -10,7 +10,7 @@ import io.github.rela.model.checkpoint.Manifest;
 import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.tokenizer.SpecialIds;
-import io.github.rela.training.shortlist.ShortlistBuilder;
+import io.github.rela.training.lexicon.ShortlistBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

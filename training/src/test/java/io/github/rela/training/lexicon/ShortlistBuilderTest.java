@@ -1,4 +1,4 @@
-package io.github.rela.training.shortlist;
+package io.github.rela.training.lexicon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.github.rela.training.shortlist;
+package io.github.rela.training.lexicon;
 
 import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.tokenizer.SpecialIds;
