@@ -109,7 +109,10 @@ class ShippedModelIntegrationTest {
       assertEquals(eval.get("bleu").asDouble(), replay.get("bleu").asDouble(), 1e-9);
       assertEquals(eval.get("chrf").asDouble(), replay.get("chrf").asDouble(), 1e-9);
       // And the estimate's triage figures are the ones rela calibrate recorded for this set in
-      // quality.json, the default flag marking 5-20% of it, with the calibration plot beside them
+      // quality.json, the default flag marking 5-20% of it, with the calibration plot beside them.
+      // To within 1e-3, not exactly: a batch scores the union of its sentences' vocabulary
+      // shortlists, so the log-probabilities behind the estimate move in the last digits with the
+      // batches, and the app batches in arrival order where calibrate sorts by length.
       JsonNode quality = replay.get("quality");
       JsonNode calibrated =
           new ObjectMapper()
@@ -118,11 +121,11 @@ class ShippedModelIntegrationTest {
       assertEquals(
           calibrated.get("test_2016_flickr.spearman").asDouble(),
           quality.get("estimate_chrf_spearman").asDouble(),
-          1e-9);
+          1e-3);
       assertEquals(
           calibrated.get("test_2016_flickr.auroc").asDouble(),
           quality.get("auroc_worst10").asDouble(),
-          1e-9);
+          1e-3);
       double flagged = quality.get("flagged").asInt() / 1000.0;
       assertTrue(flagged >= 0.05 && flagged <= 0.20, "flagged " + flagged);
       assertTrue(Files.exists(dir.resolve("replay/quality-calibration.png")));
