@@ -55,8 +55,10 @@ class InstanceLossIntegrationTest {
         Admin admin =
             Admin.create(
                 Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, fixture.bootstrapServers()))) {
-      // Given two instances of the application that share the requests' four partitions
-      List<String> ids = fixture.producePlainText(0, REQUEST_COUNT);
+      // Given two instances of the application that share the requests' four partitions, with
+      // half the requests in the topic before the kill and half after it, so that the killed
+      // instance's partitions hold work the survivor must take over however fast decoding is
+      List<String> ids = new ArrayList<>(fixture.producePlainText(0, REQUEST_COUNT / 2));
       Path models = fixture.tinyModels();
       try (AppProcess survivor = AppProcess.start(settings(fixture, models, "a"), log("a"));
           AppProcess victim = AppProcess.start(settings(fixture, models, "b"), log("b"))) {
@@ -66,6 +68,7 @@ class InstanceLossIntegrationTest {
         // When one is killed with SIGKILL in the middle of the stream
         victim.kill();
         long killed = System.nanoTime();
+        ids.addAll(fixture.producePlainText(REQUEST_COUNT / 2, REQUEST_COUNT));
         Map<TopicPartition, OffsetAndMetadata> resumeAt =
             admin.listConsumerGroupOffsets(APP_ID).partitionsToOffsetAndMetadata().get();
 
