@@ -1,5 +1,6 @@
 package io.github.rela.model.checkpoint;
 
+import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.transformer.Transformer;
 import java.nio.file.Path;
 
@@ -9,8 +10,11 @@ import java.nio.file.Path;
  * @param directory the checkpoint directory
  * @param config the parsed {@code config.json}
  * @param model the model, parameters in the manager given to {@link CheckpointReader#read}
+ * @param shortlist the vocabulary shortlist ({@value Shortlist#FILE}), read once with the model;
+ *     null when the checkpoint has none
  */
-public record Checkpoint(Path directory, CheckpointConfig config, Transformer model) {
+public record Checkpoint(
+    Path directory, CheckpointConfig config, Transformer model, Shortlist shortlist) {
 
   /** The source SentencePiece model file. */
   public Path sourceTokenizer() {

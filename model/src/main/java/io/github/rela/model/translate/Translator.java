@@ -101,7 +101,7 @@ public final class Translator implements AutoCloseable {
             .optBatchSize(batchSize)
             .optAttentionView(view);
     QualityEstimator.load(checkpoint.directory()).ifPresent(builder::optQualityEstimator);
-    Shortlist.load(checkpoint.directory()).ifPresent(builder::optShortlist);
+    builder.optShortlist(checkpoint.shortlist());
     builder.ownsTokenizers = true;
     return builder.build();
   }
