@@ -91,9 +91,10 @@ public final class MultiHeadAttention extends ModelBlock {
   }
 
   /**
-   * Whether the queries come out of their projection already scaled by {@code 1 / sqrt(d)}: at
-   * inference the scale is folded into the query weights once per batch, which saves a division per
-   * attention at every step (d = 64 here: a power of two, so the scores are bit-identical).
+   * Whether per-batch constants are folded into weights once per batch (at inference): the score
+   * scale {@code 1 / sqrt(d)} into the query weights (d = 64 here: a power of two, so the scores
+   * are bit-identical) and, for ReLA, the norm's {@code sqrt(D) * g} into the output weights. Each
+   * saves a call per attention at every decoding step.
    */
   private static boolean constantsInWeights(ParameterStore parameterStore, boolean training) {
     return !training && parameterStore instanceof BatchParameters;

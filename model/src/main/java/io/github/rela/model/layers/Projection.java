@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
 /**
  * An affine map {@code y = x W^T + b} over the last axis, with Xavier-uniform weights (as in the
@@ -78,11 +79,12 @@ public final class Projection extends ModelBlock {
    */
   NDArray forwardScalingRows(BatchParameters batch, NDArray x, int rows, float factor) {
     String name = "rows-" + rows + "-times-" + factor;
-    NDArray w = batch.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor, 1)));
+    NDArray w =
+        batch.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor).reshape(-1, 1)));
     if (bias == null) {
       return Linear.linear(x, w).head();
     }
-    NDArray b = batch.derived(bias, name, x, v -> v.mul(rowScales(x, rows, factor, -1)));
+    NDArray b = batch.derived(bias, name, x, v -> v.mul(rowScales(x, rows, factor)));
     return Linear.linear(x, w, b).head();
   }
 
@@ -103,13 +105,12 @@ public final class Projection extends ModelBlock {
     return Linear.linear(x, w, value(batch, bias, x, false)).head();
   }
 
-  /** {@code factor} for the first {@code rows} outputs and 1 after, shaped [out, width]. */
-  private NDArray rowScales(NDArray like, int rows, float factor, int width) {
+  /** {@code factor} for the first {@code rows} outputs and 1 after, [out]. */
+  private NDArray rowScales(NDArray like, int rows, float factor) {
     float[] scales = new float[outputSize];
-    java.util.Arrays.fill(scales, 0, rows, factor);
-    java.util.Arrays.fill(scales, rows, outputSize, 1f);
-    NDArray column = like.getManager().create(scales);
-    return width == 1 ? column.reshape(outputSize, 1) : column;
+    Arrays.fill(scales, 0, rows, factor);
+    Arrays.fill(scales, rows, outputSize, 1f);
+    return like.getManager().create(scales);
   }
 
   /** The weight matrix, [out, in]. */
