@@ -12,9 +12,7 @@ import io.github.rela.evaluation.calibration.fit.QualityFit;
 import io.github.rela.evaluation.corpus.DataPaths;
 import io.github.rela.evaluation.corpus.Multi30k;
 import io.github.rela.model.checkpoint.Manifest;
-import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.quality.QualityModelFile;
-import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -162,15 +160,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   private CalibrationSets translate(Path checkpoint, PrintWriter out) throws IOException {
     try (NDManager manager = NDManager.newBaseManager();
-        Translator translator =
-            Translator.open(
-                checkpoint,
-                manager,
-                DecodingOptions.defaults()
-                    .withBeamSize(beam.value())
-                    .withShortlist(shortlist.value()),
-                batch.value(),
-                AttentionView.LAST_LAYER)) {
+        Translator translator = Translators.open(checkpoint, manager, beam, shortlist, batch)) {
       return translateAll(translator, DataPaths.dataDir(), out);
     }
   }

@@ -11,9 +11,7 @@ import io.github.rela.evaluation.report.EvaluationReport;
 import io.github.rela.evaluation.report.Evaluator;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointReader;
-import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.engine.EngineThreads;
-import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,10 +92,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     EvaluationReport report;
     try (NDManager manager = NDManager.newBaseManager()) {
-      DecodingOptions decoding =
-          DecodingOptions.defaults().withBeamSize(beam.value()).withShortlist(shortlist.value());
-      try (Translator translator =
-          Translator.open(model, manager, decoding, batch.value(), AttentionView.LAST_LAYER)) {
+      try (Translator translator = Translators.open(model, manager, beam, shortlist, batch)) {
         report =
             new Evaluator()
                 .evaluate(

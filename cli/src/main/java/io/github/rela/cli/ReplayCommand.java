@@ -1,9 +1,7 @@
 package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
-import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.engine.EngineThreads;
-import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
 import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.streams.local.BrokerCheck;
@@ -166,15 +164,7 @@ public final class ReplayCommand implements Callable<Integer> {
       throws java.io.IOException {
     Path checkpoint = model.checkpoint();
     try (NDManager manager = NDManager.newBaseManager();
-        Translator translator =
-            Translator.open(
-                checkpoint,
-                manager,
-                DecodingOptions.defaults()
-                    .withBeamSize(beam.value())
-                    .withShortlist(shortlist.value()),
-                batch.value(),
-                AttentionView.LAST_LAYER)) {
+        Translator translator = Translators.open(checkpoint, manager, beam, shortlist, batch)) {
       return Replay.run(records, translator, topic, describe(r), checkpoint.toString(), threshold);
     }
   }
