@@ -58,7 +58,7 @@ public final class BeamSearch implements SearchStrategy {
     for (int step = 0; active.length > 0; step++) {
       Candidates candidates = topCandidates(session, step, tokens, beamScores);
       List<Integer> kept = new ArrayList<>(active.length);
-      List<Integer> backPointers = new ArrayList<>();
+      List<Long> backPointers = new ArrayList<>(); // rows of the current state
       List<HypothesisNode> nextBeams = new ArrayList<>();
       for (int position = 0; position < active.length; position++) {
         int source = active[position];
@@ -72,23 +72,24 @@ public final class BeamSearch implements SearchStrategy {
           results[source] = best(finished.get(source), extended);
           continue;
         }
-        int keptPosition = kept.size();
         kept.add(position);
         for (int g = 0; g < beam; g++) {
-          int previousRow = candidates.rows[position * 2 * beam + candidates.chosen[position][g]];
-          backPointers.add(keptPosition * beam + previousRow % beam);
+          backPointers.add(
+              (long) candidates.rows[position * 2 * beam + candidates.chosen[position][g]]);
           nextBeams.add(extended.get(g));
         }
       }
       if (kept.isEmpty()) {
         break;
       }
+      long[] rows = backPointers.stream().mapToLong(Long::longValue).toArray();
       if (kept.size() < active.length) {
-        session.selectSources(kept.stream().mapToLong(Integer::longValue).toArray());
+        session.selectSources(kept.stream().mapToLong(Integer::longValue).toArray(), rows);
         int[] previous = active;
         active = kept.stream().mapToInt(position -> previous[position]).toArray();
+      } else {
+        session.reorder(rows);
       }
-      session.reorder(backPointers.stream().mapToLong(Integer::longValue).toArray());
       beams = nextBeams.toArray(new HypothesisNode[0]);
       beamScores = new float[beams.length];
       tokens = new long[beams.length];

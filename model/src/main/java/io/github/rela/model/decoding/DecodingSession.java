@@ -24,9 +24,11 @@ public interface DecodingSession extends AutoCloseable {
   void reorder(long[] rows);
 
   /**
-   * Keeps only the sources {@code sources} (indices into the current ones), with all their rows.
+   * Keeps only the sources {@code sources} (indices into the current ones) and, in one gather, the
+   * rows {@code rows}: row r of the new state takes the state of current row {@code rows[r]}, a row
+   * of a kept source (beam search drops finished sources and follows back-pointers at once).
    */
-  void selectSources(long[] sources);
+  void selectSources(long[] sources, long[] rows);
 
   /** Releases the state's arrays. */
   @Override

@@ -51,7 +51,7 @@ public final class GreedySearch implements SearchStrategy {
       if (keptRows.size() < active.length) {
         long[] kept = keptRows.stream().mapToLong(Integer::longValue).toArray();
         if (kept.length > 0) {
-          session.selectSources(kept);
+          session.selectSources(kept, kept); // one row per source
         }
         int[] previous = active;
         active = keptRows.stream().mapToInt(row -> previous[row]).toArray();

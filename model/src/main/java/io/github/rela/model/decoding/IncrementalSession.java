@@ -1,7 +1,6 @@
 package io.github.rela.model.decoding;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -39,8 +38,7 @@ final class IncrementalSession implements DecodingSession {
   public StepScores step(long[] tokens) {
     StepOutput out = model.step(parameterStore, manager.create(tokens), state);
     replace(out.state());
-    NDArray crossAttention = NDArrays.stack(new NDList(out.crossAttention()), 1); // [R, L, H, S]
-    return new StepScores(out.logits(), crossAttention, state.vocabulary());
+    return new StepScores(out.logits(), out.crossAttention(), state.vocabulary());
   }
 
   @Override
@@ -49,8 +47,8 @@ final class IncrementalSession implements DecodingSession {
   }
 
   @Override
-  public void selectSources(long[] sources) {
-    replace(state.selectSources(manager.create(sources)));
+  public void selectSources(long[] sources, long[] rows) {
+    replace(state.selectSources(manager.create(sources), manager.create(rows)));
   }
 
   @Override

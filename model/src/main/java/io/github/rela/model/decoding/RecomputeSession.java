@@ -85,7 +85,7 @@ final class RecomputeSession implements DecodingSession {
   }
 
   @Override
-  public void selectSources(long[] sources) {
+  public void selectSources(long[] sources, long[] rows) {
     NDArray index = manager.create(sources);
     NDIndex selected = new NDIndex("{}", index);
     EncoderOutput kept =
@@ -94,13 +94,7 @@ final class RecomputeSession implements DecodingSession {
     Ownership.handOver(arrays(encoded), arrays(kept));
     index.close();
     encoded = kept;
-    long[][] keptPrefixes = new long[sources.length * groupSize][];
-    for (int n = 0; n < sources.length; n++) {
-      for (int g = 0; g < groupSize; g++) {
-        keptPrefixes[n * groupSize + g] = prefixes[(int) sources[n] * groupSize + g];
-      }
-    }
-    prefixes = keptPrefixes;
+    reorder(rows);
   }
 
   @Override

@@ -50,7 +50,7 @@ public final class Decoder extends ModelBlock {
    * @param y embedded targets with positions, [R, T, D]
    * @param selfMask broadcastable to [R, H, T, P + T], or null to attend every position
    * @param past each layer's cache of P earlier positions, or an empty list when P = 0
-   * @param memory each layer's projected memory, [N, H, S, d]
+   * @param memory each layer's projected memory (N rows, S positions)
    * @param sourceMask [N, 1, 1, S]
    */
   public StackOutput forward(

@@ -77,7 +77,7 @@ public final class DecoderLayer extends ModelBlock {
    *     padding when decoding a whole sequence), or null to attend every position
    * @param past keys and values of the P earlier positions, or null when P = 0
    * @param memory this layer's encoder memory from {@link #projectMemory} with the same {@code
-   *     sourceMask}, [N, H, S, d] with R a multiple of N
+   *     sourceMask}, N rows with R a multiple of N
    * @param sourceMask padding mask of the source, [N, 1, 1, S]
    */
   public DecoderLayerOutput forward(
@@ -92,7 +92,7 @@ public final class DecoderLayer extends ModelBlock {
     NDArray selfInput = selfAttentionSublayer.input(parameterStore, y, training);
     QueryKeyValue projected = selfAttention.projectSelf(parameterStore, selfInput, training);
     KeyValue keyValue =
-        past == null ? projected.keyValue() : past.append(projected.keyValue()); // [R, H, P+T, d]
+        past == null ? projected.keyValue() : past.append(projected.keyValue()); // P + T positions
     AttentionResult self =
         selfAttention.attend(parameterStore, projected.query(), keyValue, selfMask, training);
     y = selfAttentionSublayer.output(parameterStore, y, self.output(), training);

@@ -7,14 +7,27 @@ import ai.djl.ndarray.index.NDIndex;
  * Projected keys and values split into heads: a decoder self-attention cache, or the
  * cross-attention memory computed once per source sentence.
  *
- * @param keys [N, H, S, d_head]
+ * <p>The keys are kept transposed, as the scores {@code Q K^T} use them: the memory is then
+ * transposed once per source rather than at every decoding step.
+ *
+ * @param keys the transposed keys, [N, H, d_head, S]
  * @param values [N, H, S, d_head]
  */
 public record KeyValue(NDArray keys, NDArray values) {
 
-  /** This cache followed by {@code next} along the time axis: [N, H, S + S', d_head]. */
+  /**
+   * Keys and values of the same positions split into heads.
+   *
+   * @param keys [N, H, S, d_head]
+   * @param values [N, H, S, d_head]
+   */
+  public static KeyValue of(NDArray keys, NDArray values) {
+    return new KeyValue(keys.transpose(0, 1, 3, 2), values);
+  }
+
+  /** This cache followed by {@code next} along the time axis: S + S' positions. */
   public KeyValue append(KeyValue next) {
-    return new KeyValue(keys.concat(next.keys, 2), values.concat(next.values, 2));
+    return new KeyValue(keys.concat(next.keys, 3), values.concat(next.values, 2));
   }
 
   /**
@@ -22,7 +35,7 @@ public record KeyValue(NDArray keys, NDArray values) {
    * back-pointers.
    *
    * @param rows int64 row indices, [N']
-   * @return [N', H, S, d_head]
+   * @return N' rows
    */
   public KeyValue selectRows(NDArray rows) {
     NDIndex index = new NDIndex("{}", rows);
@@ -36,6 +49,6 @@ public record KeyValue(NDArray keys, NDArray values) {
 
   /** Number of positions (the time axis S). */
   public long length() {
-    return keys.getShape().get(2);
+    return values.getShape().get(2);
   }
 }

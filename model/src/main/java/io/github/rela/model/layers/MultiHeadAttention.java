@@ -2,6 +2,7 @@ package io.github.rela.model.layers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
@@ -26,6 +27,11 @@ import io.github.rela.model.config.AttentionKind;
  * values are used by all its hypotheses without being copied.
  */
 public final class MultiHeadAttention extends ModelBlock {
+  /** Index p of the second axis: the p-th of the fused projections of a decoding step. */
+  private static final NDIndex[] PART = {
+    new NDIndex(":, 0"), new NDIndex(":, 1"), new NDIndex(":, 2")
+  };
+
   private final int dModel;
   private final int numHeads;
   private final AttentionFunction function;
@@ -72,8 +78,8 @@ public final class MultiHeadAttention extends ModelBlock {
         constantsInWeights(parameterStore, training)
             ? qkv.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
             : qkv.forward(parameterStore, x, training); // [B, T, 3 * D]
-    NDArray heads = splitHeads(projected, 3); // [3, B, H, T, d]
-    return new QueryKeyValue(heads.get(0), new KeyValue(heads.get(1), heads.get(2)));
+    NDList heads = splitHeads(projected, 3); // 3 x [B, H, T, d]
+    return new QueryKeyValue(heads.get(0), KeyValue.of(heads.get(1), heads.get(2)));
   }
 
   /**
@@ -87,7 +93,7 @@ public final class MultiHeadAttention extends ModelBlock {
         constantsInWeights(parameterStore, training)
             ? query.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
             : query.forward(parameterStore, x, training); // [R, T, D]
-    return splitHeads(projected, 1).get(0);
+    return splitHeads(projected, 1).head();
   }
 
   /**
@@ -111,8 +117,8 @@ public final class MultiHeadAttention extends ModelBlock {
    * @param memory encoder output, [N, S, D]
    */
   public KeyValue projectMemory(ParameterStore parameterStore, NDArray memory, boolean training) {
-    NDArray heads = splitHeads(keyValue.forward(parameterStore, memory, training), 2);
-    return new KeyValue(heads.get(0), heads.get(1)); // [N, H, S, d] each
+    NDList heads = splitHeads(keyValue.forward(parameterStore, memory, training), 2);
+    return KeyValue.of(heads.get(0), heads.get(1)); // keys [N, H, d, S], values [N, H, S, d]
   }
 
   /**
@@ -128,9 +134,8 @@ public final class MultiHeadAttention extends ModelBlock {
     if (!masksWithZeroKeys()) {
       return projected;
     }
-    Shape shape = sourceMask.getShape();
-    NDArray keyMask = sourceMask.reshape(shape.get(0), 1, shape.get(3), 1); // [N, 1, S, 1]
-    return new KeyValue(projected.keys().mul(keyMask), projected.values());
+    NDArray keys = projected.keys().mul(sourceMask); // [N, H, d, S] * [N, 1, 1, S]
+    return new KeyValue(keys, projected.values());
   }
 
   /** Whether {@link #projectMemory(ParameterStore, NDArray, NDArray, boolean)} masks padding. */
@@ -142,7 +147,7 @@ public final class MultiHeadAttention extends ModelBlock {
    * Attends from projected queries to projected keys and values, then mixes heads.
    *
    * @param queries [R, H, T, d], with R a multiple G of N
-   * @param memory keys and values, [N, H, S, d] each
+   * @param memory keys and values of S positions, [N, H, d, S] and [N, H, S, d]
    * @param mask 0/1 mask broadcastable to [N, H, G * T, S] (e.g. [N, 1, 1, S] or [1, 1, T, S] when
    *     G = 1), or null to attend every key
    * @return output [R, T, D] and weights [R, H, T, S]
@@ -162,7 +167,7 @@ public final class MultiHeadAttention extends ModelBlock {
     int group = (int) (rows / sources);
     long length = queries.getShape().get(2);
     NDArray q = group == 1 ? queries : foldGroups(queries, sources, group); // [N, H, G*T, d]
-    NDArray scores = q.matMul(memory.keys().transpose(0, 1, 3, 2)); // [N, H, G*T, S]
+    NDArray scores = q.matMul(memory.keys()); // [N, H, G*T, d] x [N, H, d, S]
     if (!constantsInWeights(parameterStore, training)) {
       scores = scores.div(Scalars.like(q, Math.sqrt(dModel / (double) numHeads)));
     }
@@ -173,11 +178,20 @@ public final class MultiHeadAttention extends ModelBlock {
             ? Dropout.dropout(weights, attentionDropout, true).head()
             : weights;
     NDArray mixed = dropped.matMul(memory.values()); // [N, H, G*T, S] x [N, H, S, d]
-    if (group > 1) {
-      mixed = unfoldGroups(mixed, sources, group, length); // [R, H, T, d]
-      weights = unfoldGroups(weights, sources, group, length); // [R, H, T, S]
+    NDArray z;
+    if (length == 1) {
+      // A decoding step: [N, H, G, X] -> [N, G, H, X] is already [R, 1, H * X] in memory.
+      z = rowsFirst(mixed, group).reshape(rows, 1, dModel); // [R, 1, D]
+      if (group > 1) {
+        weights = rowsFirst(weights, group).reshape(rows, numHeads, 1, -1); // [R, H, 1, S]
+      }
+    } else {
+      if (group > 1) {
+        mixed = unfoldGroups(mixed, sources, group, length); // [R, H, T, d]
+        weights = unfoldGroups(weights, sources, group, length); // [R, H, T, S]
+      }
+      z = mergeHeads(mixed); // [R, T, D]
     }
-    NDArray z = mergeHeads(mixed); // [R, T, D]
     if (norm != null && constantsInWeights(parameterStore, training)) {
       // The norm's constant factor sqrt(D) * g goes into the output weights, once per batch.
       BatchParameters batch = (BatchParameters) parameterStore;
@@ -204,10 +218,33 @@ public final class MultiHeadAttention extends ModelBlock {
     return attend(parameterStore, projected.query(), projected.keyValue(), mask, training);
   }
 
-  /** [B, T, P * D] -> [B, T, P, H, d] -> [P, B, H, T, d], for P fused projections. */
-  private NDArray splitHeads(NDArray x, int parts) {
+  /** [B, T, P * D] -> P arrays [B, H, T, d], for P fused projections. */
+  private NDList splitHeads(NDArray x, int parts) {
     Shape shape = x.getShape();
-    return x.reshape(shape.get(0), shape.get(1), parts, numHeads, -1).transpose(2, 0, 3, 1, 4);
+    long batch = shape.get(0);
+    long length = shape.get(1);
+    if (length == 1 && parts == 1) {
+      return new NDList(x.reshape(batch, numHeads, 1, -1)); // a decoding step's query
+    }
+    NDList heads = new NDList(parts);
+    if (length == 1) {
+      // A decoding step: [B, 1, P * D] is [B, P, H, 1, d] in memory, no transpose needed.
+      NDArray split = x.reshape(batch, parts, numHeads, 1, -1);
+      for (int p = 0; p < parts; p++) {
+        heads.add(split.get(PART[p])); // [B, H, 1, d]
+      }
+      return heads;
+    }
+    NDArray split = x.reshape(batch, length, parts, numHeads, -1).transpose(2, 0, 3, 1, 4);
+    for (int p = 0; p < parts; p++) {
+      heads.add(split.get(p)); // [B, H, T, d]
+    }
+    return heads;
+  }
+
+  /** [N, H, G, X] -> [N, G, H, X] (a view), so that the rows of one source come first. */
+  private static NDArray rowsFirst(NDArray x, int group) {
+    return group == 1 ? x : x.transpose(0, 2, 1, 3);
   }
 
   /** [B, H, T, d] -> [B, T, D]. */
@@ -219,6 +256,9 @@ public final class MultiHeadAttention extends ModelBlock {
   /** [N*G, H, T, d] -> [N, G, H, T, d] -> [N, H, G, T, d] -> [N, H, G*T, d]. */
   private static NDArray foldGroups(NDArray x, long sources, int group) {
     Shape shape = x.getShape();
+    if (shape.get(2) == 1) {
+      return x.reshape(sources, group, shape.get(1), shape.get(3)).transpose(0, 2, 1, 3);
+    }
     return x.reshape(sources, group, shape.get(1), shape.get(2), shape.get(3))
         .transpose(0, 2, 1, 3, 4)
         .reshape(sources, shape.get(1), group * shape.get(2), shape.get(3));

@@ -13,8 +13,8 @@ import java.util.List;
  * e.g. the beam), immutable: every change returns a new state.
  *
  * <p>Rows are grouped by source: rows {@code n*G .. n*G + G - 1} belong to source n. The
- * cross-attention keys and values are kept once per source ([N, H, S, d]) and shared by its G rows;
- * the self-attention caches have one row per hypothesis ([R, H, P, d]).
+ * cross-attention keys and values are kept once per source (N rows) and shared by its G rows; the
+ * self-attention caches have one row per hypothesis (R rows).
  */
 public final class DecoderState {
   private final List<KeyValue> selfCache;
@@ -28,8 +28,8 @@ public final class DecoderState {
   /**
    * Creates a state; {@link Transformer#startDecoding} is the usual way.
    *
-   * @param selfCache per decoder layer, [R, H, P, d]; empty before the first step
-   * @param memory per decoder layer, projected memory [N, H, S, d]
+   * @param selfCache per decoder layer, R rows of P positions; empty before the first step
+   * @param memory per decoder layer, projected memory of N rows
    * @param sourceMask [N, 1, 1, S]
    * @param position P, the number of target positions already decoded
    * @param groupSize G, rows per source
@@ -58,12 +58,12 @@ public final class DecoderState {
     this.outputRows = outputRows;
   }
 
-  /** Self-attention caches, one per decoder layer ([R, H, P, d]); empty before the first step. */
+  /** Self-attention caches, one per decoder layer (R rows); empty before the first step. */
   public List<KeyValue> selfCache() {
     return selfCache;
   }
 
-  /** Cross-attention keys and values, one per decoder layer ([N, H, S, d]). */
+  /** Cross-attention keys and values, one per decoder layer (N rows). */
   public List<KeyValue> memory() {
     return memory;
   }
@@ -126,11 +126,6 @@ public final class DecoderState {
    * @param sourceIndices int64 indices of the sources to keep, [N']
    */
   public DecoderState selectSources(NDArray sourceIndices) {
-    NDIndex sourceIndex = new NDIndex("{}", sourceIndices);
-    List<KeyValue> keptMemory = new ArrayList<>(memory.size());
-    for (KeyValue keyValue : memory) {
-      keptMemory.add(keyValue.selectRows(sourceIndices));
-    }
     NDArray offsets = sourceIndices.getManager().arange(groupSize).toType(DataType.INT64, false);
     NDArray rows =
         sourceIndices
@@ -139,6 +134,22 @@ public final class DecoderState {
             .reshape(-1, 1)
             .add(offsets.reshape(1, -1))
             .reshape(-1); // [N' * G]
+    return selectSources(sourceIndices, rows);
+  }
+
+  /**
+   * Keeps only some sources with their memory, and reorders the rows in the same gather: row r of
+   * the new state takes the self-attention cache of row {@code rows[r]}, a row of a kept source.
+   *
+   * @param sourceIndices int64 indices of the sources to keep, [N']
+   * @param rows int64 indices into the current rows, [N' * G]
+   */
+  public DecoderState selectSources(NDArray sourceIndices, NDArray rows) {
+    NDIndex sourceIndex = new NDIndex("{}", sourceIndices);
+    List<KeyValue> keptMemory = new ArrayList<>(memory.size());
+    for (KeyValue keyValue : memory) {
+      keptMemory.add(keyValue.selectRows(sourceIndices));
+    }
     DecoderState kept =
         new DecoderState(
             selfCache,

@@ -1,6 +1,7 @@
 package io.github.rela.model.transformer;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -20,7 +21,6 @@ import io.github.rela.model.layers.Projection;
 import io.github.rela.model.layers.SinusoidalPositions;
 import io.github.rela.model.layers.StackOutput;
 import io.github.rela.model.layers.TokenEmbedding;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,10 +205,9 @@ public final class Transformer extends ModelBlock {
         state.outputRows() == null
             ? outputLogits(parameterStore, out.output(), false).reshape(rows, -1) // [R, V]
             : Linear.linear(out.output(), state.outputRows()).head().reshape(rows, -1); // [R, K]
-    List<NDArray> crossAttention = new ArrayList<>(out.crossWeights().size());
-    for (NDArray weights : out.crossWeights()) {
-      crossAttention.add(weights.squeeze(2)); // [R, H, 1, S] -> [R, H, S]
-    }
+    NDArray crossAttention =
+        NDArrays.stack(new NDList(out.crossWeights()), 1)
+            .squeeze(3); // L x [R, H, 1, S] -> [R, L, H, S]
     return new StepOutput(logits, crossAttention, state.advance(out.selfKeyValues()));
   }
 

@@ -24,8 +24,8 @@ final class CountingSession implements DecodingSession {
   }
 
   @Override
-  public void selectSources(long[] sources) {
-    session.selectSources(sources);
+  public void selectSources(long[] sources, long[] rows) {
+    session.selectSources(sources, rows);
   }
 
   @Override

@@ -108,7 +108,7 @@ class TransformerTest {
     for (int t = 0; t < 4; t++) {
       StepOutput step = model.step(store, tokens.get(":, " + t), state);
       stepLogits[t] = step.logits();
-      stepCross[t] = step.crossAttention().get(1);
+      stepCross[t] = step.crossAttention().get(":, 1"); // [R, L, H, S] -> [R, H, S]
       state = step.state();
     }
     // Then each row matches decoding its whole prefix against its own source
