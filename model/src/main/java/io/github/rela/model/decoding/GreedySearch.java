@@ -1,6 +1,7 @@
 package io.github.rela.model.decoding;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import io.github.rela.model.tokenizer.SpecialIds;
 import java.util.ArrayList;
@@ -73,10 +74,9 @@ public final class GreedySearch implements SearchStrategy {
       scope.suppressNotUsedWarning();
       StepScores scores = session.step(tokens);
       NDArray logProbabilities = view.logProbabilities(scores, step); // [R, V] or [R, K]
-      NDArray best = logProbabilities.argMax(1); // [R]
-      float[] bestLogProbabilities =
-          logProbabilities.gather(best.reshape(-1, 1), 1).toFloatArray(); // [R, 1]
-      long[] bestTokens = best.toLongArray();
+      NDList best = logProbabilities.topK(1, 1, true, false); // the maximum and its column, [R, 1]
+      float[] bestLogProbabilities = best.get(0).toFloatArray();
+      long[] bestTokens = best.get(1).toLongArray();
       float[] entropies = StepView.entropy(logProbabilities); // [R]
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;

@@ -76,7 +76,7 @@ public final class MultiHeadAttention extends ModelBlock {
   public QueryKeyValue projectSelf(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray projected =
         constantsInWeights(parameterStore, training)
-            ? qkv.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
+            ? qkv.forwardScalingRows((InferenceParameters) parameterStore, x, dModel, scoreScale())
             : qkv.forward(parameterStore, x, training); // [B, T, 3 * D]
     NDList heads = splitHeads(projected, 3); // 3 x [B, H, T, d]
     return new QueryKeyValue(heads.get(0), KeyValue.of(heads.get(1), heads.get(2)));
@@ -91,19 +91,20 @@ public final class MultiHeadAttention extends ModelBlock {
   public NDArray projectQuery(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray projected =
         constantsInWeights(parameterStore, training)
-            ? query.forwardScalingRows((BatchParameters) parameterStore, x, dModel, scoreScale())
+            ? query.forwardScalingRows(
+                (InferenceParameters) parameterStore, x, dModel, scoreScale())
             : query.forward(parameterStore, x, training); // [R, T, D]
     return splitHeads(projected, 1).head();
   }
 
   /**
-   * Whether per-batch constants are folded into weights once per batch (at inference): the score
-   * scale {@code 1 / sqrt(d)} into the query weights (d = 64 here: a power of two, so the scores
-   * are bit-identical) and, for ReLA, the norm's {@code sqrt(D) * g} into the output weights. Each
-   * saves a call per attention at every decoding step.
+   * Whether constants are folded into weights once (at inference): the score scale {@code 1 /
+   * sqrt(d)} into the query weights (d = 64 here: a power of two, so the scores are bit-identical)
+   * and, for ReLA, the norm's {@code sqrt(D) * g} into the output weights. Each saves a call per
+   * attention at every decoding step.
    */
   private static boolean constantsInWeights(ParameterStore parameterStore, boolean training) {
-    return !training && parameterStore instanceof BatchParameters;
+    return !training && parameterStore instanceof InferenceParameters;
   }
 
   private float scoreScale() {
@@ -193,8 +194,8 @@ public final class MultiHeadAttention extends ModelBlock {
       z = mergeHeads(mixed); // [R, T, D]
     }
     if (norm != null && constantsInWeights(parameterStore, training)) {
-      // The norm's constant factor sqrt(D) * g goes into the output weights, once per batch.
-      BatchParameters batch = (BatchParameters) parameterStore;
+      // The norm's constant factor sqrt(D) * g goes into the output weights, once.
+      InferenceParameters batch = (InferenceParameters) parameterStore;
       NDArray out =
           output.forwardScalingInputs(
               batch, norm.forwardWithoutGain(batch, z), "norm", norm.gainTimesSqrtD(batch, z));

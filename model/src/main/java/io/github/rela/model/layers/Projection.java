@@ -72,12 +72,12 @@ public final class Projection extends ModelBlock {
 
   /**
    * The map with its first {@code rows} outputs scaled by {@code factor}, through a weight and bias
-   * scaled once per batch (inference only): the scaling then costs no call at any step.
+   * scaled once (inference only): the scaling then costs no call at any step.
    *
    * @param x input, [..., in]
    * @return output, [..., out]
    */
-  NDArray forwardScalingRows(BatchParameters batch, NDArray x, int rows, float factor) {
+  NDArray forwardScalingRows(InferenceParameters batch, NDArray x, int rows, float factor) {
     String name = "rows-" + rows + "-times-" + factor;
     NDArray w =
         batch.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor).reshape(-1, 1)));
@@ -90,14 +90,13 @@ public final class Projection extends ModelBlock {
 
   /**
    * The map of {@code x * scale}, through a weight whose columns are scaled by {@code scale} once
-   * per batch (inference only; {@code scale} must be a constant of the batch, named by {@code
-   * name}).
+   * (inference only; {@code scale} must be a constant of the weights, named by {@code name}).
    *
    * @param x input, [..., in]
    * @param scale [in]
    * @return output, [..., out]
    */
-  NDArray forwardScalingInputs(BatchParameters batch, NDArray x, String name, NDArray scale) {
+  NDArray forwardScalingInputs(InferenceParameters batch, NDArray x, String name, NDArray scale) {
     NDArray w = batch.derived(weight, "inputs-" + name, x, v -> v.mul(scale.reshape(1, -1)));
     if (bias == null) {
       return Linear.linear(x, w).head();

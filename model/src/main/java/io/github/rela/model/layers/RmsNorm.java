@@ -74,7 +74,7 @@ public final class RmsNorm extends ModelBlock {
    */
   public NDArray forward(ParameterStore parameterStore, NDArray z, boolean training) {
     NDArray out = unitNorm(z); // [B, T, D], |.| <= 1
-    if (!training && parameterStore instanceof BatchParameters batch) {
+    if (!training && parameterStore instanceof InferenceParameters batch) {
       out = out.muli(gainTimesSqrtD(batch, z)); // [B, T, D]
     } else {
       out = times(out, sqrtD(z), training); // Z / RMS(Z)
@@ -85,18 +85,18 @@ public final class RmsNorm extends ModelBlock {
 
   /**
    * The norm without its constant factor {@code sqrt(D) * g} (inference only): a caller that feeds
-   * a linear map folds that factor into the map's weights once per batch ({@link #gainTimesSqrtD}),
-   * which saves a product at every step.
+   * a linear map folds that factor into the map's weights once ({@link #gainTimesSqrtD}), which
+   * saves a product at every step.
    *
    * @param z [B, T, D]
    * @return {@code forward(z) / (sqrt(D) * g)}, [B, T, D]
    */
-  NDArray forwardWithoutGain(BatchParameters batch, NDArray z) {
+  NDArray forwardWithoutGain(InferenceParameters batch, NDArray z) {
     return gated(batch, z, unitNorm(z), false);
   }
 
-  /** {@code sqrt(D) * g}, a constant within a batch: one product per batch, [D]. */
-  NDArray gainTimesSqrtD(BatchParameters batch, NDArray like) {
+  /** {@code sqrt(D) * g}, a constant of the weights: one product, [D]. */
+  NDArray gainTimesSqrtD(InferenceParameters batch, NDArray like) {
     return batch.derived(gain, "times-sqrt-d", like, g -> sqrtD(like).mul(g));
   }
 

@@ -47,8 +47,13 @@ public final class TokenEmbedding extends ModelBlock {
    * @return sqrt(D) * E[ids], [B, T, D]
    */
   public NDArray embed(ParameterStore parameterStore, NDArray ids, boolean training) {
-    NDArray w = value(parameterStore, weight, ids, training);
     NDArray longIds = ids.getDataType() == DataType.INT64 ? ids : ids.toType(DataType.INT64, false);
+    if (!training && parameterStore instanceof InferenceParameters inference) {
+      // sqrt(D) * E once, not a product at every decoding step (sqrt(256) = 16: bit-identical)
+      NDArray scaled = inference.derived(weight, "times-sqrt-d", ids, w -> w.mul(scale));
+      return Embedding.embedding(longIds, scaled, SparseFormat.DENSE).head(); // [B, T, D]
+    }
+    NDArray w = value(parameterStore, weight, ids, training);
     NDArray embedded = Embedding.embedding(longIds, w, SparseFormat.DENSE).head(); // [B, T, D]
     return embedded.mul(Scalars.like(embedded, scale));
   }

@@ -16,6 +16,7 @@ import io.github.rela.model.attention.Masks;
 import io.github.rela.model.config.ModelConfig;
 import io.github.rela.model.layers.Decoder;
 import io.github.rela.model.layers.Encoder;
+import io.github.rela.model.layers.InferenceParameters;
 import io.github.rela.model.layers.ModelBlock;
 import io.github.rela.model.layers.Projection;
 import io.github.rela.model.layers.SinusoidalPositions;
@@ -197,7 +198,7 @@ public final class Transformer extends ModelBlock {
   public StepOutput step(ParameterStore parameterStore, NDArray tokens, DecoderState state) {
     long rows = tokens.getShape().get(0);
     NDArray y = targetEmbedding.embed(parameterStore, tokens.reshape(rows, 1), false);
-    y = addPositions(y, state.position(), false); // [R, 1, D]
+    y = addStepPosition(parameterStore, y, state.position()); // [R, 1, D]
     StackOutput out =
         decoder.forward(
             parameterStore, y, null, state.selfCache(), state.memory(), state.sourceMask(), false);
@@ -209,6 +210,23 @@ public final class Transformer extends ModelBlock {
         NDArrays.stack(new NDList(out.crossWeights()), 1)
             .squeeze(3); // L x [R, H, 1, S] -> [R, L, H, S]
     return new StepOutput(logits, crossAttention, state.advance(out.selfKeyValues()));
+  }
+
+  /**
+   * [R, 1, D] + the encoding of {@code position}, made once per decoder (inference) rather than at
+   * every step.
+   */
+  private NDArray addStepPosition(ParameterStore parameterStore, NDArray y, int position) {
+    if (!(parameterStore instanceof InferenceParameters inference)) {
+      return addPositions(y, position, false);
+    }
+    NDArray encoding =
+        inference.constant(
+            "position-" + position,
+            () ->
+                SinusoidalPositions.encode(
+                    y.getManager(), position, 1, config.dModel(), y.getDataType())); // [1, D]
+    return y.addi(encoding); // y is the step's own embedding
   }
 
   /** [B, T, D] + positions {@code offset ..}, then dropout. */

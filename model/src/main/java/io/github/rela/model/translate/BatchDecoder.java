@@ -9,7 +9,7 @@ import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.DecodingSession;
 import io.github.rela.model.decoding.Hypothesis;
 import io.github.rela.model.decoding.SearchStrategy;
-import io.github.rela.model.layers.BatchParameters;
+import io.github.rela.model.layers.InferenceParameters;
 import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.model.transformer.EncoderOutput;
@@ -23,12 +23,16 @@ import java.util.List;
  *
  * <p>Every array of a batch lives in a sub-manager of {@code manager} and in an {@link NDScope}
  * (which also catches arrays the engine attaches to the parameters' manager), both closed when the
- * batch ends, so native memory stays flat however many batches run. Each batch has its own {@link
- * BatchParameters}. Thread-confined; the model's weights may be shared between threads.
+ * batch ends, so native memory stays flat however many batches run. The values derived from the
+ * weights ({@link InferenceParameters}) are kept across batches in a sub-manager of their own,
+ * released by {@link #close}. Thread-confined; the model's weights may be shared between threads
+ * and must not change while the decoder lives.
  */
-public final class BatchDecoder {
+public final class BatchDecoder implements AutoCloseable {
   private final Transformer model;
   private final NDManager manager;
+  private final NDManager derivedManager;
+  private final InferenceParameters parameters;
   private final SpecialIds specialIds;
   private final DecodingOptions options;
   private final SearchStrategy strategy;
@@ -71,6 +75,8 @@ public final class BatchDecoder {
       Shortlist shortlist) {
     this.model = model;
     this.manager = manager;
+    this.derivedManager = manager.newSubManager();
+    this.parameters = new InferenceParameters(derivedManager);
     this.specialIds = specialIds;
     this.options = options;
     this.strategy = strategy;
@@ -95,7 +101,7 @@ public final class BatchDecoder {
     try (NDManager batch = manager.newSubManager();
         NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      ParameterStore parameterStore = new BatchParameters(batch);
+      ParameterStore parameterStore = parameters;
       NDArray sourceIds = padded(batch, sources); // [B, S]
       EncoderOutput encoded = model.encode(parameterStore, sourceIds, false);
       try (DecodingSession session =
@@ -127,5 +133,11 @@ public final class BatchDecoder {
       }
     }
     return batch.create(flat, new Shape(sources.size(), width));
+  }
+
+  /** Releases the values derived from the weights. */
+  @Override
+  public void close() {
+    derivedManager.close();
   }
 }

@@ -200,9 +200,13 @@ public final class Translator implements AutoCloseable {
         new QualityReport(features, estimate));
   }
 
-  /** Closes the tokenizers when this translator loaded them; the model is the caller's. */
+  /**
+   * Releases the decoder's derived values, and closes the tokenizers when this translator loaded
+   * them; the model is the caller's.
+   */
   @Override
   public void close() {
+    decoder.close();
     if (ownsTokenizers) {
       sourceTokenizer.close();
       if (targetTokenizer != sourceTokenizer) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class BatchParametersTest {
+class InferenceParametersTest {
 
   @Test
   void shouldDeriveOncePerBatchAndKeepTheValueUntilTheBatchCloses() {
@@ -28,7 +28,7 @@ class BatchParametersTest {
       AtomicInteger derivations = new AtomicInteger();
       NDArray kept;
       try (NDManager batch = model.newSubManager()) {
-        BatchParameters parameters = new BatchParameters(batch);
+        InferenceParameters parameters = new InferenceParameters(batch);
         NDArray first;
         // Given two decoding steps, each in its own scope, asking for the same derived value
         try (NDScope step = new NDScope()) {
@@ -60,7 +60,7 @@ class BatchParametersTest {
       float[] plain = norm.forward(new ParameterStore(manager, false), z, false).toFloatArray();
       float[] batched;
       try (NDManager batch = manager.newSubManager()) {
-        BatchParameters parameters = new BatchParameters(batch);
+        InferenceParameters parameters = new InferenceParameters(batch);
         norm.forward(parameters, z, false);
         batched = norm.forward(parameters, z, false).toFloatArray();
       }
@@ -98,7 +98,7 @@ class BatchParametersTest {
               mask,
               false);
       try (NDManager batch = manager.newSubManager()) {
-        AttentionResult folded = attend(attention, new BatchParameters(batch), x, memory, mask);
+        AttentionResult folded = attend(attention, new InferenceParameters(batch), x, memory, mask);
         // Then
         assertArrayEquals(plain.output().toFloatArray(), folded.output().toFloatArray(), 1e-5f);
         assertArrayEquals(plain.weights().toFloatArray(), folded.weights().toFloatArray(), 1e-6f);

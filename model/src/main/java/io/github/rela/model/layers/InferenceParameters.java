@@ -1,0 +1,66 @@
+package io.github.rela.model.layers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The parameter store of inference, which also keeps values derived from parameters (such as the
+ * query weights times the score scale), each computed at its first use and kept while the store
+ * lives. Incremental decoding would otherwise redo every derivation at every step, and at batch 1 a
+ * derivation per batch copies every attention weight once per sentence.
+ *
+ * <p>One per decoder (thread-confined, never shared), for weights that do not change while it
+ * lives: a decoder over a model being trained is made anew for each use (as validation does). A
+ * parameter whose array is replaced (a checkpoint loaded into the model) gets its derivations
+ * recomputed, as the array is part of the key.
+ */
+public final class InferenceParameters extends ParameterStore {
+  private final NDManager manager;
+  private final Map<String, NDArray> derived = new HashMap<>();
+
+  /**
+   * @param manager owner of the derived values, closed by the caller when the store is done
+   */
+  public InferenceParameters(NDManager manager) {
+    super(manager, false);
+    this.manager = manager;
+  }
+
+  /**
+   * {@code derivation} of {@code parameter}'s value, computed once.
+   *
+   * @param name what the derivation is, unique for the parameter (e.g. "times-sqrt-d")
+   */
+  NDArray derived(
+      Parameter parameter, String name, NDArray like, UnaryOperator<NDArray> derivation) {
+    return derived.computeIfAbsent(
+        parameter.getId() + "/" + parameter.getArray().getUid() + "/" + name,
+        key -> keep(derivation.apply(getValue(parameter, like.getDevice(), false))));
+  }
+
+  /**
+   * A constant that depends on no parameter (e.g. a position's encoding), computed once.
+   *
+   * @param name what the constant is, unique within the store
+   */
+  public NDArray constant(String name, Supplier<NDArray> value) {
+    return derived.computeIfAbsent(name, key -> keep(value.get()));
+  }
+
+  /**
+   * Takes {@code value} out of the {@link NDScope} it was made in (a decoding step's, which would
+   * close it after the step) and gives it to the store's manager.
+   */
+  private NDArray keep(NDArray value) {
+    NDScope.unregister(value);
+    value.attach(manager);
+    return value;
+  }
+}
