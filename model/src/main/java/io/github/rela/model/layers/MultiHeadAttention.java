@@ -2,7 +2,6 @@ package io.github.rela.model.layers;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
@@ -27,11 +26,6 @@ import io.github.rela.model.config.AttentionKind;
  * values are used by all its hypotheses without being copied.
  */
 public final class MultiHeadAttention extends ModelBlock {
-  /** Index p of the second axis: the p-th of the fused projections of a decoding step. */
-  private static final NDIndex[] PART = {
-    new NDIndex(":, 0"), new NDIndex(":, 1"), new NDIndex(":, 2")
-  };
-
   private final int dModel;
   private final int numHeads;
   private final AttentionFunction function;
@@ -224,23 +218,12 @@ public final class MultiHeadAttention extends ModelBlock {
     Shape shape = x.getShape();
     long batch = shape.get(0);
     long length = shape.get(1);
-    if (length == 1 && parts == 1) {
-      return new NDList(x.reshape(batch, numHeads, 1, -1)); // a decoding step's query
-    }
-    NDList heads = new NDList(parts);
-    if (length == 1) {
-      // A decoding step: [B, 1, P * D] is [B, P, H, 1, d] in memory, no transpose needed.
-      NDArray split = x.reshape(batch, parts, numHeads, 1, -1);
-      for (int p = 0; p < parts; p++) {
-        heads.add(split.get(PART[p])); // [B, H, 1, d]
-      }
-      return heads;
-    }
-    NDArray split = x.reshape(batch, length, parts, numHeads, -1).transpose(2, 0, 3, 1, 4);
-    for (int p = 0; p < parts; p++) {
-      heads.add(split.get(p)); // [B, H, T, d]
-    }
-    return heads;
+    long heads = (long) parts * numHeads;
+    NDArray byHead =
+        length == 1
+            ? x.reshape(batch, heads, 1, -1) // a decoding step: [B, 1, P * D] is [B, P * H, 1, d]
+            : x.reshape(batch, length, heads, -1).transpose(0, 2, 1, 3); // [B, P * H, T, d]
+    return parts == 1 ? new NDList(byHead) : byHead.split(parts, 1); // P x [B, H, T, d]
   }
 
   /** [N, H, G, X] -> [N, G, H, X] (a view), so that the rows of one source come first. */
