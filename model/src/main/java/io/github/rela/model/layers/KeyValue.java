@@ -1,7 +1,6 @@
 package io.github.rela.model.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Projected keys and values split into heads: a decoder self-attention cache, or the
@@ -38,8 +37,7 @@ public record KeyValue(NDArray keys, NDArray values) {
    * @return N' rows
    */
   public KeyValue selectRows(NDArray rows) {
-    NDIndex index = new NDIndex("{}", rows);
-    return new KeyValue(keys.get(index), values.get(index));
+    return new KeyValue(Rows.select(keys, rows), Rows.select(values, rows));
   }
 
   /** Number of rows (the batch axis N). */

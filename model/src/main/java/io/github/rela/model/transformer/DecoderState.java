@@ -2,9 +2,9 @@ package io.github.rela.model.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import io.github.rela.model.layers.KeyValue;
+import io.github.rela.model.layers.Rows;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -145,7 +145,6 @@ public final class DecoderState {
    * @param rows int64 indices into the current rows, [N' * G]
    */
   public DecoderState selectSources(NDArray sourceIndices, NDArray rows) {
-    NDIndex sourceIndex = new NDIndex("{}", sourceIndices);
     List<KeyValue> keptMemory = new ArrayList<>(memory.size());
     for (KeyValue keyValue : memory) {
       keptMemory.add(keyValue.selectRows(sourceIndices));
@@ -154,7 +153,7 @@ public final class DecoderState {
         new DecoderState(
             selfCache,
             keptMemory,
-            sourceMask.get(sourceIndex),
+            Rows.select(sourceMask, sourceIndices),
             position,
             groupSize,
             vocabulary,

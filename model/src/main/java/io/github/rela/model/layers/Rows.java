@@ -1,0 +1,32 @@
+package io.github.rela.model.layers;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Embedding;
+
+/**
+ * Row selection along the first axis as one engine call. DJL runs {@code x.get(new NDIndex("{}",
+ * rows))} as five native calls (building, filling and freeing an index); an embedding lookup of the
+ * rows flattened to [N, rest] is the same copy in one, and decoding gathers its caches at every
+ * beam step.
+ */
+public final class Rows {
+  private Rows() {}
+
+  /**
+   * Rows {@code rows} of {@code x} (repeated or reordered as given).
+   *
+   * @param x [N, ...]
+   * @param rows int64 indices into the first axis, [N']
+   * @return [N', ...]
+   */
+  public static NDArray select(NDArray x, NDArray rows) {
+    Shape shape = x.getShape();
+    NDArray flat = shape.dimension() == 2 ? x : x.reshape(shape.get(0), -1); // [N, rest]
+    NDArray picked = Embedding.embedding(rows, flat, SparseFormat.DENSE).head(); // [N', rest]
+    return shape.dimension() == 2
+        ? picked
+        : picked.reshape(new Shape(rows.getShape().get(0)).addAll(shape.slice(1)));
+  }
+}
