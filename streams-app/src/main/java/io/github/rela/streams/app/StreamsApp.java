@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -201,7 +202,13 @@ public final class StreamsApp implements AutoCloseable {
   public void close() {
     readiness.close();
     reloads.ifPresent(ReloadTrigger::close);
-    streams.close(Duration.ofSeconds(30));
+    // Leaving the group hands this instance's partitions to the others at once, and lets a
+    // restarted instance (e.g. the next `rela demo`) join at once too: a member that stays in the
+    // group is only dropped when its session times out (45 s), and nothing is translated until
+    // then.
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
     models.close();
     modelMetrics.close();
   }
