@@ -19,6 +19,7 @@ import io.github.rela.model.layers.Encoder;
 import io.github.rela.model.layers.InferenceParameters;
 import io.github.rela.model.layers.ModelBlock;
 import io.github.rela.model.layers.Projection;
+import io.github.rela.model.layers.Rows;
 import io.github.rela.model.layers.SinusoidalPositions;
 import io.github.rela.model.layers.StackOutput;
 import io.github.rela.model.layers.TokenEmbedding;
@@ -173,8 +174,9 @@ public final class Transformer extends ModelBlock {
     if (!vocabulary.isAll()) {
       NDManager manager = encoded.memory().getManager();
       outputRows =
-          outputMatrix(parameterStore, encoded.memory())
-              .get(manager.create(vocabulary.tokenIds())); // [V, D] -> [K, D]
+          Rows.select(
+              outputMatrix(parameterStore, encoded.memory()),
+              manager.create(vocabulary.tokenIds())); // [V, D] -> [K, D]
       outputRows.attach(manager); // the batch's, not the weights' manager
     }
     return new DecoderState(
