@@ -17,9 +17,9 @@ import java.util.function.UnaryOperator;
  * derivation per batch copies every attention weight once per sentence.
  *
  * <p>One per decoder (thread-confined, never shared), for weights that do not change while it
- * lives: a decoder over a model being trained is made anew for each use (as validation does). A
- * parameter whose array is replaced (a checkpoint loaded into the model) gets its derivations
- * recomputed, as the array is part of the key.
+ * lives: weights are written in place (a checkpoint loaded, an optimizer step), which no key could
+ * see, so a decoder over weights that change is made anew for each use, as training's validation
+ * and every model swap do.
  */
 public final class InferenceParameters extends ParameterStore {
   private final NDManager manager;
@@ -41,7 +41,7 @@ public final class InferenceParameters extends ParameterStore {
   NDArray derived(
       Parameter parameter, String name, NDArray like, UnaryOperator<NDArray> derivation) {
     return derived.computeIfAbsent(
-        parameter.getId() + "/" + parameter.getArray().getUid() + "/" + name,
+        parameter.getId() + "/" + name,
         key -> keep(derivation.apply(getValue(parameter, like.getDevice(), false))));
   }
 

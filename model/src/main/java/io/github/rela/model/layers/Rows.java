@@ -23,10 +23,17 @@ public final class Rows {
    */
   public static NDArray select(NDArray x, NDArray rows) {
     Shape shape = x.getShape();
-    NDArray flat = shape.dimension() == 2 ? x : x.reshape(shape.get(0), -1); // [N, rest]
+    if (shape.dimension() == 2) {
+      return Embedding.embedding(rows, x, SparseFormat.DENSE).head(); // [N', rest]
+    }
+    NDArray flat = x.reshape(shape.get(0), -1); // [N, rest]
     NDArray picked = Embedding.embedding(rows, flat, SparseFormat.DENSE).head(); // [N', rest]
-    return shape.dimension() == 2
-        ? picked
-        : picked.reshape(new Shape(rows.getShape().get(0)).addAll(shape.slice(1)));
+    NDArray selected = picked.reshape(new Shape(rows.getShape().get(0)).addAll(shape.slice(1)));
+    // The result is a view of picked: the handles of the intermediates go now, or their storage
+    // would stay held by whatever scope encloses the call (a whole batch, for beam reordering)
+    // after the caller has closed the result.
+    picked.close();
+    flat.close();
+    return selected;
   }
 }

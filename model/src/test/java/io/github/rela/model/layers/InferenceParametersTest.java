@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class InferenceParametersTest {
 
   @Test
-  void shouldDeriveOncePerBatchAndKeepTheValueUntilTheBatchCloses() {
+  void shouldDeriveOnceAndKeepTheValueUntilTheStoresManagerCloses() {
     try (NDManager model = NDManager.newBaseManager()) {
       Parameter gain = parameter(model, 2f);
       AtomicInteger derivations = new AtomicInteger();
@@ -44,7 +44,7 @@ class InferenceParametersTest {
         assertEquals(1, derivations.get());
         assertArrayEquals(new float[] {4f, 4f}, kept.toFloatArray());
       }
-      // And it is freed with the batch, while the parameter lives on
+      // And it is freed with the store's manager, while the parameter lives on
       assertTrue(kept.isReleased());
       assertFalse(gain.getArray().isReleased());
     }

@@ -41,6 +41,18 @@ class RowsTest {
   }
 
   @Test
+  void shouldLeaveNoIntermediateArrayBehind() {
+    // Given a cache and back-pointers in a manager that outlives many selections (a batch's)
+    NDArray cache = manager.arange(120f).reshape(3, 2, 4, 5);
+    NDArray rows = manager.create(new long[] {2, 0, 0, 1});
+    int before = manager.getManagedArrays().size();
+    // When a selection is made and its caller closes it (as a beam step closes the old state)
+    Rows.select(cache, rows).close();
+    // Then nothing else it made is still held (it would keep the selection's storage alive)
+    assertEquals(before, manager.getManagedArrays().size());
+  }
+
+  @Test
   void shouldSelectRowsOfAMatrix() {
     NDArray matrix = manager.arange(6f).reshape(3, 2);
     NDArray selected = Rows.select(matrix, manager.create(new long[] {1, 1}));
