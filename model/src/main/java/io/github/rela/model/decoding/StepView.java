@@ -38,7 +38,7 @@ final class StepView {
       forbid(bias, vocabulary, specialIds.eosId());
     }
     NDManager manager = scores.logits().getManager();
-    return scores.logits().logSoftmax(1).addi(manager.create(bias, new Shape(1, bias.length)));
+    return scores.logits().logSoftmax(1).add(manager.create(bias, new Shape(1, bias.length)));
   }
 
   private static void forbid(float[] bias, TargetVocabulary vocabulary, int token) {

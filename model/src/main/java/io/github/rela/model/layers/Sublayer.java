@@ -45,11 +45,7 @@ public final class Sublayer extends ModelBlock {
    */
   public NDArray output(ParameterStore parameterStore, NDArray x, NDArray y, boolean training) {
     NDArray dropped = training && dropout > 0f ? Dropout.dropout(y, dropout, true).head() : y;
-    // At inference the residual stream is never read again once its sublayer has run (each caller
-    // made it fresh), and no gradient is recorded (InferenceParameters is inference's store):
-    // adding
-    // in place saves an array per sublayer, per decoding step.
-    NDArray sum = parameterStore instanceof InferenceParameters ? x.addi(dropped) : x.add(dropped);
+    NDArray sum = x.add(dropped);
     return preNorm ? sum : norm.forward(parameterStore, sum, training);
   }
 
