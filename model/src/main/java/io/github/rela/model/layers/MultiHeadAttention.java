@@ -189,10 +189,13 @@ public final class MultiHeadAttention extends ModelBlock {
     }
     if (norm != null && constantsInWeights(parameterStore, training)) {
       // The norm's constant factor sqrt(D) * g goes into the output weights, once.
-      InferenceParameters batch = (InferenceParameters) parameterStore;
+      InferenceParameters inference = (InferenceParameters) parameterStore;
       NDArray out =
           output.forwardScalingInputs(
-              batch, norm.forwardWithoutGain(batch, z), "norm", norm.gainTimesSqrtD(batch, z));
+              inference,
+              norm.forwardWithoutGain(inference, z),
+              "norm",
+              norm.gainTimesSqrtD(inference, z));
       return new AttentionResult(out, weights);
     }
     if (norm != null) {

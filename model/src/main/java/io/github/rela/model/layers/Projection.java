@@ -77,14 +77,14 @@ public final class Projection extends ModelBlock {
    * @param x input, [..., in]
    * @return output, [..., out]
    */
-  NDArray forwardScalingRows(InferenceParameters batch, NDArray x, int rows, float factor) {
+  NDArray forwardScalingRows(InferenceParameters inference, NDArray x, int rows, float factor) {
     String name = "rows-" + rows + "-times-" + factor;
     NDArray w =
-        batch.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor).reshape(-1, 1)));
+        inference.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor).reshape(-1, 1)));
     if (bias == null) {
       return Linear.linear(x, w).head();
     }
-    NDArray b = batch.derived(bias, name, x, v -> v.mul(rowScales(x, rows, factor)));
+    NDArray b = inference.derived(bias, name, x, v -> v.mul(rowScales(x, rows, factor)));
     return Linear.linear(x, w, b).head();
   }
 
@@ -96,12 +96,13 @@ public final class Projection extends ModelBlock {
    * @param scale [in]
    * @return output, [..., out]
    */
-  NDArray forwardScalingInputs(InferenceParameters batch, NDArray x, String name, NDArray scale) {
-    NDArray w = batch.derived(weight, "inputs-" + name, x, v -> v.mul(scale.reshape(1, -1)));
+  NDArray forwardScalingInputs(
+      InferenceParameters inference, NDArray x, String name, NDArray scale) {
+    NDArray w = inference.derived(weight, "inputs-" + name, x, v -> v.mul(scale.reshape(1, -1)));
     if (bias == null) {
       return Linear.linear(x, w).head();
     }
-    return Linear.linear(x, w, value(batch, bias, x, false)).head();
+    return Linear.linear(x, w, value(inference, bias, x, false)).head();
   }
 
   /** {@code factor} for the first {@code rows} outputs and 1 after, [out]. */

@@ -74,8 +74,8 @@ public final class RmsNorm extends ModelBlock {
    */
   public NDArray forward(ParameterStore parameterStore, NDArray z, boolean training) {
     NDArray out = unitNorm(z); // [B, T, D], |.| <= 1
-    if (!training && parameterStore instanceof InferenceParameters batch) {
-      out = out.muli(gainTimesSqrtD(batch, z)); // [B, T, D]
+    if (!training && parameterStore instanceof InferenceParameters inference) {
+      out = out.muli(gainTimesSqrtD(inference, z)); // [B, T, D]
     } else {
       out = times(out, sqrtD(z), training); // Z / RMS(Z)
       out = times(out, value(parameterStore, gain, z, training), training); // [B, T, D]
@@ -91,13 +91,13 @@ public final class RmsNorm extends ModelBlock {
    * @param z [B, T, D]
    * @return {@code forward(z) / (sqrt(D) * g)}, [B, T, D]
    */
-  NDArray forwardWithoutGain(InferenceParameters batch, NDArray z) {
-    return gated(batch, z, unitNorm(z), false);
+  NDArray forwardWithoutGain(InferenceParameters inference, NDArray z) {
+    return gated(inference, z, unitNorm(z), false);
   }
 
   /** {@code sqrt(D) * g}, a constant of the weights: one product, [D]. */
-  NDArray gainTimesSqrtD(InferenceParameters batch, NDArray like) {
-    return batch.derived(gain, "times-sqrt-d", like, g -> sqrtD(like).mul(g));
+  NDArray gainTimesSqrtD(InferenceParameters inference, NDArray like) {
+    return inference.derived(gain, "times-sqrt-d", like, g -> sqrtD(like).mul(g));
   }
 
   /** {@code Z / max(|Z|, sqrt(D eps))} over the last axis. */

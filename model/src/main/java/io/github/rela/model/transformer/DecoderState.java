@@ -2,7 +2,6 @@ package io.github.rela.model.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import io.github.rela.model.layers.KeyValue;
 import io.github.rela.model.layers.Rows;
 import java.util.ArrayList;
@@ -120,26 +119,9 @@ public final class DecoderState {
   }
 
   /**
-   * Keeps only some sources (e.g. drops finished sentences from the batch), with their memory and
-   * all their rows.
-   *
-   * @param sourceIndices int64 indices of the sources to keep, [N']
-   */
-  public DecoderState selectSources(NDArray sourceIndices) {
-    NDArray offsets = sourceIndices.getManager().arange(groupSize).toType(DataType.INT64, false);
-    NDArray rows =
-        sourceIndices
-            .toType(DataType.INT64, false)
-            .mul(groupSize)
-            .reshape(-1, 1)
-            .add(offsets.reshape(1, -1))
-            .reshape(-1); // [N' * G]
-    return selectSources(sourceIndices, rows);
-  }
-
-  /**
-   * Keeps only some sources with their memory, and reorders the rows in the same gather: row r of
-   * the new state takes the self-attention cache of row {@code rows[r]}, a row of a kept source.
+   * Keeps only some sources (e.g. drops finished sentences from the batch) with their memory, and
+   * reorders the rows in the same gather: row r of the new state takes the self-attention cache of
+   * row {@code rows[r]}, a row of a kept source.
    *
    * @param sourceIndices int64 indices of the sources to keep, [N']
    * @param rows int64 indices into the current rows, [N' * G]

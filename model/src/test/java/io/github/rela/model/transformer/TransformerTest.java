@@ -143,7 +143,8 @@ class TransformerTest {
     NDArray next = manager.create(new long[] {8, 8});
     // When row 1 replaces row 0 of source 0, and only source 0 is kept
     DecoderState reordered = state.reorder(manager.create(new long[] {1, 1, 2, 3}));
-    DecoderState kept = reordered.selectSources(manager.create(new long[] {0}));
+    DecoderState kept =
+        reordered.selectSources(manager.create(new long[] {0}), manager.create(new long[] {0, 1}));
     NDArray logits = model.step(store, next, kept).logits();
     // Then both rows continue hypothesis [2, 4]
     EncoderOutput single =
@@ -173,7 +174,7 @@ class TransformerTest {
       DecoderState state = model.startDecoding(store, encoded, 2);
       StepOutput step = model.step(store, tokens, state);
       state = step.state().reorder(scope.create(new long[] {1, 0, 3, 3}));
-      state = state.selectSources(scope.create(new long[] {1}));
+      state = state.selectSources(scope.create(new long[] {1}), scope.create(new long[] {2, 3}));
       // Then no per-batch array was attached to the capped model manager (it would have thrown)
       assertEquals(
           new Shape(2, TinyModels.VOCAB),
