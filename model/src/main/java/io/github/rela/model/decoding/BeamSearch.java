@@ -1,9 +1,6 @@
 package io.github.rela.model.decoding;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import io.github.rela.model.tokenizer.SpecialIds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,7 +72,9 @@ public final class BeamSearch implements SearchStrategy {
         kept.add(position);
         for (int g = 0; g < beam; g++) {
           backPointers.add(
-              (long) candidates.rows[position * 2 * beam + candidates.chosen[position][g]]);
+              (long)
+                  candidates
+                      .rows[position * candidates.perSource + candidates.chosen[position][g]]);
           nextBeams.add(extended.get(g));
         }
       }
@@ -115,8 +114,8 @@ public final class BeamSearch implements SearchStrategy {
     List<HypothesisNode> extended = new ArrayList<>(beam);
     int[] chosen = candidates.chosen[position];
     int count = 0;
-    for (int k = 0; k < 2 * beam && count < beam; k++) {
-      int index = position * 2 * beam + k;
+    for (int k = 0; k < candidates.perSource && count < beam; k++) {
+      int index = position * candidates.perSource + k;
       int row = candidates.rows[index];
       HypothesisNode node =
           HypothesisNode.extend(
@@ -159,6 +158,9 @@ public final class BeamSearch implements SearchStrategy {
   /**
    * Scores every extension of every row and keeps the best 2G per source.
    *
+   * <p>A source's best 2G extensions are among its rows' best 2G each (a row's extensions share its
+   * score), so the engine ranks within rows and the G * 2G survivors are merged here.
+   *
    * @param beamScores cumulative log-probability of each row, [R]
    */
   private Candidates topCandidates(
@@ -166,33 +168,63 @@ public final class BeamSearch implements SearchStrategy {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       StepScores scores = session.step(tokens);
-      NDArray logProbabilities = view.logProbabilities(scores, step); // [R, V] or [R, K]
-      int rows = tokens.length;
-      int vocab = (int) logProbabilities.getShape().get(1);
-      NDArray total =
-          logProbabilities.add(
-              logProbabilities.getManager().create(beamScores, new Shape(rows, 1))); // [R, V]
-      NDList top = total.reshape(rows / beam, (long) beam * vocab).topK(2 * beam, 1, true, true);
-      float[] values = top.get(0).toFloatArray(); // [N, 2G]
-      long[] indices = top.get(1).toLongArray(); // [N, 2G] into G * V
-      int[] candidateRows = new int[indices.length];
-      int[] candidateTokens = new int[indices.length];
-      for (int i = 0; i < indices.length; i++) {
-        int source = i / (2 * beam);
-        candidateRows[i] = source * beam + (int) (indices[i] / vocab);
-        candidateTokens[i] = scores.vocabulary().token((int) (indices[i] % vocab));
+      StepView.RowCandidates best = view.candidates(scores, step, 2 * beam);
+      int sources = tokens.length / beam;
+      int perSource = Math.min(2 * beam, beam * best.perRow());
+      int[] candidateRows = new int[sources * perSource];
+      int[] candidateTokens = new int[sources * perSource];
+      float[] totals = new float[sources * perSource];
+      for (int source = 0; source < sources; source++) {
+        merge(best, beamScores, source, perSource, candidateRows, candidateTokens, totals);
       }
-      float[] entropies = StepView.entropy(logProbabilities); // [R]
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
       return new Candidates(
-          candidateRows, candidateTokens, values, entropies, attention, new int[rows / beam][beam]);
+          perSource,
+          candidateRows,
+          candidateTokens,
+          totals,
+          best.entropies(),
+          attention,
+          new int[sources][beam]);
     }
   }
 
   /**
-   * The best 2G extensions of every source, flattened [N, 2G].
+   * Writes the best {@code perSource} of one source's G rows' candidates, by cumulative score, at
+   * {@code source * perSource}; ties keep the row and rank order.
+   */
+  private void merge(
+      StepView.RowCandidates best,
+      float[] beamScores,
+      int source,
+      int perSource,
+      int[] rows,
+      int[] tokens,
+      float[] totals) {
+    int perRow = best.perRow();
+    Integer[] order = new Integer[beam * perRow]; // g * perRow + rank
+    float[] total = new float[beam * perRow];
+    for (int i = 0; i < order.length; i++) {
+      int row = source * beam + i / perRow;
+      order[i] = i;
+      total[i] = beamScores[row] + best.logProbability(row, i % perRow);
+    }
+    Arrays.sort(order, (a, b) -> Float.compare(total[b], total[a])); // stable: ties keep order
+    for (int k = 0; k < perSource; k++) {
+      int i = order[k];
+      int row = source * beam + i / perRow;
+      rows[source * perSource + k] = row;
+      tokens[source * perSource + k] = best.token(row, i % perRow);
+      totals[source * perSource + k] = total[i];
+    }
+  }
+
+  /**
+   * The best 2G extensions of every source, flattened [N, 2G] (fewer than 2G only over a vocabulary
+   * that small).
    *
+   * @param perSource candidates per source
    * @param rows the row each extends
    * @param tokens the token it appends
    * @param scores its cumulative log-probability
@@ -202,6 +234,7 @@ public final class BeamSearch implements SearchStrategy {
    *     #advance}
    */
   private record Candidates(
+      int perSource,
       int[] rows,
       int[] tokens,
       float[] scores,

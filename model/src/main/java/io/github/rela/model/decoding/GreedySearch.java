@@ -1,7 +1,5 @@
 package io.github.rela.model.decoding;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import io.github.rela.model.tokenizer.SpecialIds;
 import java.util.ArrayList;
@@ -73,26 +71,18 @@ public final class GreedySearch implements SearchStrategy {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       StepScores scores = session.step(tokens);
-      NDArray logProbabilities = view.logProbabilities(scores, step); // [R, V] or [R, K]
-      NDList best = logProbabilities.topK(1, 1, true, false); // the maximum and its column, [R, 1]
-      float[] bestLogProbabilities = best.get(0).toFloatArray();
-      long[] bestTokens = best.get(1).toLongArray();
-      float[] entropies = StepView.entropy(logProbabilities); // [R]
+      StepView.RowCandidates best = view.candidates(scores, step, 1); // each row's argmax
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
       for (int row = 0; row < active.length; row++) {
         int source = active[row];
         HypothesisNode parent = nodes[source];
         float cumulative =
-            (parent == null ? 0f : parent.logProbability()) + bestLogProbabilities[row];
+            (parent == null ? 0f : parent.logProbability()) + best.logProbability(row, 0);
         float[] rowAttention = attention == null ? null : attention.row(row, sourceLengths[source]);
         nodes[source] =
             HypothesisNode.extend(
-                parent,
-                scores.vocabulary().token((int) bestTokens[row]),
-                cumulative,
-                entropies[row],
-                rowAttention);
+                parent, best.token(row, 0), cumulative, best.entropies()[row], rowAttention);
       }
     }
   }

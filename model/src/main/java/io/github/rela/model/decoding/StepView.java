@@ -1,17 +1,22 @@
 package io.github.rela.model.decoding;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.model.transformer.TargetVocabulary;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * The shared arithmetic of both searches: log-probabilities with the forbidden tokens removed, and
- * the step's cross-attention copied back per row.
+ * The shared arithmetic of both searches: every row's best next tokens and the entropy of its
+ * next-token distribution, and the step's cross-attention, copied to the host.
  *
  * <p>PAD and BOS are never generated; EOS is forbidden while fewer than {@code minLength} tokens
- * have been generated.
+ * have been generated. Rather than adding -inf to those columns of the whole [R, V] array (and the
+ * beam's scores to it) on the engine, each row's top {@code k + F} columns are copied (F the
+ * forbidden columns present) and the forbidden ones dropped here: the same candidates, for two
+ * passes over [R, V] fewer at every step.
  */
 final class StepView {
   private final SpecialIds specialIds;
@@ -23,46 +28,80 @@ final class StepView {
   }
 
   /**
-   * Log-probabilities of the next token at step {@code step} (0-based), normalised over the step's
-   * vocabulary (all pieces, or a shortlist).
+   * Every row's best {@code perRow} allowed next tokens at step {@code step} (0-based), with
+   * log-probabilities normalised over the step's vocabulary (all pieces, or a shortlist).
    *
    * @param scores the step's logits, [R, V] or [R, K]
-   * @return [R, V] or [R, K], -inf for tokens that may not come next
    */
-  NDArray logProbabilities(StepScores scores, int step) {
+  RowCandidates candidates(StepScores scores, int step, int perRow) {
     TargetVocabulary vocabulary = scores.vocabulary();
-    float[] bias = new float[vocabulary.size()];
-    forbid(bias, vocabulary, specialIds.padId());
-    forbid(bias, vocabulary, specialIds.bosId());
-    if (step < minLength) {
-      forbid(bias, vocabulary, specialIds.eosId());
+    NDArray logProbabilities = scores.logits().logSoftmax(1); // [R, V]
+    int rows = (int) logProbabilities.getShape().get(0);
+    Set<Integer> forbidden = forbiddenColumns(vocabulary, step);
+    int copied = Math.min(perRow + forbidden.size(), vocabulary.size());
+    int kept = Math.min(perRow, vocabulary.size() - forbidden.size()); // allowed among those copied
+    NDList top = logProbabilities.topK(copied, 1, true, true); // best first, [R, copied]
+    float[] values = top.get(0).toFloatArray();
+    long[] columns = top.get(1).toLongArray();
+    int[] tokens = new int[rows * kept];
+    float[] keptValues = new float[rows * kept];
+    for (int row = 0; row < rows; row++) {
+      int count = 0;
+      for (int j = row * copied; j < (row + 1) * copied && count < kept; j++) {
+        if (!forbidden.contains((int) columns[j])) {
+          tokens[row * kept + count] = vocabulary.token((int) columns[j]);
+          keptValues[row * kept + count] = values[j];
+          count++;
+        }
+      }
     }
-    NDManager manager = scores.logits().getManager();
-    return scores.logits().logSoftmax(1).add(manager.create(bias, new Shape(1, bias.length)));
+    return new RowCandidates(kept, tokens, keptValues, entropy(logProbabilities));
   }
 
-  private static void forbid(float[] bias, TargetVocabulary vocabulary, int token) {
-    int column = vocabulary.column(token);
-    if (column >= 0) {
-      bias[column] = Float.NEGATIVE_INFINITY;
+  private Set<Integer> forbiddenColumns(TargetVocabulary vocabulary, int step) {
+    Set<Integer> columns = new HashSet<>();
+    columns.add(vocabulary.column(specialIds.padId()));
+    columns.add(vocabulary.column(specialIds.bosId()));
+    if (step < minLength) {
+      columns.add(vocabulary.column(specialIds.eosId()));
     }
+    columns.remove(-1); // a shortlist without that piece
+    return columns;
   }
 
   /**
    * The entropy of every row's next-token distribution, in nats, copied to the host: one float per
    * row, never the [R, V] array. A quality feature: a model that is unsure spreads its mass.
    *
-   * @param logProbabilities [R, V] from {@link #logProbabilities}, -inf for forbidden tokens
+   * @param logProbabilities [R, V], finite
    * @return [R]
    */
   static float[] entropy(NDArray logProbabilities) {
-    // forbidden tokens have probability 0; flooring their -inf keeps 0 * log p at 0 instead of NaN
-    NDArray finite = logProbabilities.maximum(-1e4f); // [R, V]
-    float[] sums = logProbabilities.exp().mul(finite).sum(new int[] {1}).toFloatArray(); // [R]
+    NDArray plogp = logProbabilities.exp().muli(logProbabilities); // p log p, [R, V]
+    float[] sums = plogp.sum(new int[] {1}).toFloatArray(); // [R]
     for (int row = 0; row < sums.length; row++) {
-      sums[row] = -sums[row]; // negated here: one engine call fewer per step
+      sums[row] = -sums[row];
     }
     return sums;
+  }
+
+  /**
+   * Each row's best allowed next tokens, best first.
+   *
+   * @param perRow candidates per row (k, or fewer when the vocabulary has fewer allowed pieces)
+   * @param tokens piece ids, [R, perRow] flattened
+   * @param logProbabilities their log-probabilities, [R, perRow] flattened
+   * @param entropies every row's next-token entropy, [R]
+   */
+  record RowCandidates(int perRow, int[] tokens, float[] logProbabilities, float[] entropies) {
+
+    int token(int row, int rank) {
+      return tokens[row * perRow + rank];
+    }
+
+    float logProbability(int row, int rank) {
+      return logProbabilities[row * perRow + rank];
+    }
   }
 
   /**
