@@ -20,8 +20,8 @@ import picocli.CommandLine.ScopeType;
     showDefaultValues = true,
     description = {
       "Streaming machine translation for Apache Kafka with rectified linear attention (ReLA).",
-      "Translates sentences from topics, flags low-confidence results by their null-attention"
-          + " rate, and replays topics for offline evaluation.",
+      "Translates sentences from topics, flags low-confidence results by a calibrated quality"
+          + " estimate, and replays topics for offline evaluation.",
     },
     subcommands = {
       RunCommand.class,
@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
       EvalCommand.class,
       CalibrateCommand.class,
       ShortlistCommand.class,
+      LexiconCommand.class,
       CompareCommand.class,
       ScoreCommand.class,
       BenchCommand.class,

@@ -1,14 +1,9 @@
 package io.github.rela.cli;
 
-import io.github.rela.evaluation.corpus.DataPaths;
-import io.github.rela.evaluation.corpus.Multi30k;
-import io.github.rela.evaluation.corpus.ParallelCorpusReader;
-import io.github.rela.evaluation.corpus.SentencePair;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.checkpoint.Manifest;
 import io.github.rela.model.shortlist.Shortlist;
-import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.training.lexicon.ShortlistBuilder;
 import java.io.PrintWriter;
@@ -18,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,18 +41,7 @@ public final class ShortlistCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--train-source",
-      paramLabel = "FILE",
-      description =
-          "Training sources (plain or .gz); default: Multi30k train in the data directory.")
-  Path trainSource;
-
-  @Option(
-      names = "--train-target",
-      paramLabel = "FILE",
-      description = "Training targets, line by line with the sources; default: Multi30k train.")
-  Path trainTarget;
+  @Mixin TrainingPairsOption trainingPairs;
 
   @Option(
       names = "--frequent",
@@ -79,30 +62,11 @@ public final class ShortlistCommand implements Callable<Integer> {
     CheckpointConfig config = CheckpointReader.readConfig(checkpoint);
     Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
     SpecialIds specialIds = config.tokenizer().specialIds();
-    Path source = trainSource != null ? trainSource : train(config.sourceLanguage());
-    Path target = trainTarget != null ? trainTarget : train(config.targetLanguage());
-    List<SentencePair> pairs;
-    try (Stream<SentencePair> stream = ParallelCorpusReader.stream(source, target)) {
-      pairs = stream.toList();
-    }
-    out.printf("tokenizing %d sentence pairs of %s and %s%n", pairs.size(), source, target);
-    out.flush();
-    int[][] sources = new int[pairs.size()][];
-    int[][] targets = new int[pairs.size()][];
-    try (SentencePieceTokenizer sourceTokenizer =
-            SentencePieceTokenizer.load(
-                checkpoint.resolve(config.tokenizer().sourceModel()), specialIds);
-        SentencePieceTokenizer targetTokenizer =
-            SentencePieceTokenizer.load(
-                checkpoint.resolve(config.tokenizer().targetModel()), specialIds)) {
-      for (int i = 0; i < pairs.size(); i++) {
-        sources[i] = sourceTokenizer.encode(pairs.get(i).source());
-        targets[i] = targetTokenizer.encode(pairs.get(i).target());
-      }
-    }
+    TrainingPairsOption.TokenizedPairs pairs = trainingPairs.tokenize(checkpoint, config, out);
     int vocabSize = Math.max(config.model().sourceVocabSize(), config.model().targetVocabSize());
     Shortlist shortlist =
-        new ShortlistBuilder(frequent, perSource, specialIds).build(sources, targets, vocabSize);
+        new ShortlistBuilder(frequent, perSource, specialIds)
+            .build(pairs.sources(), pairs.targets(), vocabSize);
     shortlist.write(
         checkpoint.resolve(Shortlist.FILE),
         List.of(
@@ -110,12 +74,7 @@ public final class ShortlistCommand implements Callable<Integer> {
                 + frequent
                 + " --per-source "
                 + perSource,
-            "built from "
-                + pairs.size()
-                + " pairs: "
-                + source.getFileName()
-                + ", "
-                + target.getFileName()));
+            pairs.describe()));
     files.add(Shortlist.FILE);
     Manifest.of(checkpoint, files).write(checkpoint);
     out.printf(
@@ -127,9 +86,5 @@ public final class ShortlistCommand implements Callable<Integer> {
         shortlist.sourceCount(),
         Manifest.FILE);
     return 0;
-  }
-
-  private static Path train(String language) {
-    return Multi30k.TRAIN.file(DataPaths.dataDir(), language);
   }
 }

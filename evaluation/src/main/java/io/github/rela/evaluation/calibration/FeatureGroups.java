@@ -9,7 +9,8 @@ public enum FeatureGroups {
   ATTENTION("ReLA attention", "null_", "uncovered_", "attn_"),
   OUTPUT("output", "repeat_rate", "copy_rate", "word_start_share", "digit_mismatch"),
   SEARCH("n-best", "nbest_"),
-  SOURCE("source side", "src_");
+  SOURCE("source side", "src_"),
+  LEXICAL("lexical table", "lex_");
 
   private final String label;
   private final List<String> prefixes;

@@ -1,5 +1,6 @@
 package io.github.rela.model.checkpoint;
 
+import io.github.rela.model.lexical.LexicalTable;
 import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.transformer.Transformer;
 import java.nio.file.Path;
@@ -12,9 +13,15 @@ import java.nio.file.Path;
  * @param model the model, parameters in the manager given to {@link CheckpointReader#read}
  * @param shortlist the vocabulary shortlist ({@value Shortlist#FILE}), read once with the model;
  *     null when the checkpoint has none
+ * @param lexicon the lexical translation table ({@value LexicalTable#FILE}) of the quality
+ *     features, read once with the model; null when the checkpoint has none
  */
 public record Checkpoint(
-    Path directory, CheckpointConfig config, Transformer model, Shortlist shortlist) {
+    Path directory,
+    CheckpointConfig config,
+    Transformer model,
+    Shortlist shortlist,
+    LexicalTable lexicon) {
 
   /** The source SentencePiece model file. */
   public Path sourceTokenizer() {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.rela.model.checkpoint.CheckpointException.Reason;
 import io.github.rela.model.config.Json;
 import io.github.rela.model.engine.MklVendorCheck;
+import io.github.rela.model.lexical.LexicalTable;
 import io.github.rela.model.shortlist.Shortlist;
 import io.github.rela.model.transformer.Transformer;
 import java.io.IOException;
@@ -55,7 +56,12 @@ public final class CheckpointReader {
         named.getValue().getArray().set(loaded.toFloatArray());
       }
     }
-    return new Checkpoint(directory, config, model, Shortlist.load(directory).orElse(null));
+    return new Checkpoint(
+        directory,
+        config,
+        model,
+        Shortlist.load(directory).orElse(null),
+        LexicalTable.load(directory).orElse(null));
   }
 
   /** Reads {@code config.json} alone (no weights), e.g. to inspect a checkpoint. */

@@ -2,6 +2,9 @@ package io.github.rela.model.quality;
 
 import io.github.rela.model.decoding.Alternative;
 import io.github.rela.model.decoding.Hypothesis;
+import io.github.rela.model.lexical.LexicalTable;
+import io.github.rela.model.tokenizer.SpecialIds;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,23 +51,42 @@ import java.util.Set;
  *       half of the vocabulary: SentencePiece orders pieces by frequency), {@code src_unk_share},
  *       {@code src_rank} (mean log id over log vocabulary size), {@code src_char_pieces} (share of
  *       one-character pieces), {@code src_nonletter_share} (share of non-letter, non-space
- *       characters).
+ *       characters);
+ *   <li>lexical, when the checkpoint has a lexical table ({@link LexicalTable}, IBM Model 1 from
+ *       the training data): {@code lex_source_min}, the log of how well the translation accounts
+ *       for its least explained source piece (min over source pieces s of log max over the output
+ *       pieces t and NULL of p(s | t), floored at {@value #LEXICAL_FLOOR}): a content word that was
+ *       dropped or mistranslated has no translation in the output. Unlike everything above it does
+ *       not come from the model, so it sees mistakes the model is confident about.
  * </ul>
+ *
+ * <p>Specials (PAD, UNK, BOS, EOS) never count as pieces of the lexical feature.
  */
 public final class QualityFeatureExtractor {
   private static final String WORD_START = "\u2581";
   private static final double LOG_HALF = Math.log(0.5);
+  private static final double LEXICAL_FLOOR = 1e-7;
+
+  /** The features that need a lexical table. */
+  public static final Set<String> LEXICAL_FEATURES = Set.of("lex_source_min");
 
   private final int layers;
   private final int heads;
   private final int vocabSize;
-  private final int unkId;
+  private final SpecialIds specialIds;
+  private final LexicalTable lexicon;
 
-  public QualityFeatureExtractor(int layers, int heads, int vocabSize, int unkId) {
+  /**
+   * @param vocabSize the source vocabulary's size
+   * @param lexicon the checkpoint's lexical table, or null for no lexical features
+   */
+  public QualityFeatureExtractor(
+      int layers, int heads, int vocabSize, SpecialIds specialIds, LexicalTable lexicon) {
     this.layers = layers;
     this.heads = heads;
     this.vocabSize = vocabSize;
-    this.unkId = unkId;
+    this.specialIds = specialIds;
+    this.lexicon = lexicon;
   }
 
   /**
@@ -92,7 +114,29 @@ public final class QualityFeatureExtractor {
     output(values, source, translation, sourcePieces, targetPieces);
     search(values, best);
     sourceSide(values, source, sourceIds, sourcePieces);
+    if (lexicon != null) {
+      values.put("lex_source_min", leastExplained(sourceIds, best.tokens()));
+    }
     return new QualityFeatures(values);
+  }
+
+  /** {@code lex_source_min}: log of the smallest best explanation of a source piece. */
+  private double leastExplained(int[] sourceIds, int[] targetIds) {
+    int[] targets = Arrays.stream(targetIds).filter(id -> !isSpecial(id)).toArray();
+    double least = Double.POSITIVE_INFINITY; // stays so for a source of specials only
+    for (int source : sourceIds) {
+      if (!isSpecial(source)) {
+        least = Math.min(least, lexicon.bestExplanation(source, targets));
+      }
+    }
+    return Math.log(Math.max(least == Double.POSITIVE_INFINITY ? 0 : least, LEXICAL_FLOOR));
+  }
+
+  private boolean isSpecial(int id) {
+    return id == specialIds.padId()
+        || id == specialIds.unkId()
+        || id == specialIds.bosId()
+        || id == specialIds.eosId();
   }
 
   private static void logProbabilities(Map<String, Double> values, Hypothesis best) {
@@ -306,7 +350,7 @@ public final class QualityFeatureExtractor {
       String piece = sourcePieces.get(i);
       words += piece.startsWith(WORD_START) ? 1 : 0;
       rare += sourceIds[i] >= vocabSize / 2 ? 1 : 0;
-      unknown += sourceIds[i] == unkId ? 1 : 0;
+      unknown += sourceIds[i] == specialIds.unkId() ? 1 : 0;
       oneChar += piece.replace(WORD_START, "").length() <= 1 ? 1 : 0;
       rank += Math.log(sourceIds[i] + 1.0) / Math.log(vocabSize);
     }

@@ -5,6 +5,7 @@ import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.decoding.Hypothesis;
+import io.github.rela.model.lexical.LexicalTable;
 import io.github.rela.model.quality.QualityEstimate;
 import io.github.rela.model.quality.QualityEstimator;
 import io.github.rela.model.quality.QualityFeatureExtractor;
@@ -65,7 +66,8 @@ public final class Translator implements AutoCloseable {
             model.config().decoderLayers(),
             model.config().numHeads(),
             sourceTokenizer.vocabSize(),
-            sourceTokenizer.specialIds().unkId());
+            sourceTokenizer.specialIds(),
+            builder.lexicon);
     this.qualityEstimator = builder.qualityEstimator;
   }
 
@@ -102,6 +104,7 @@ public final class Translator implements AutoCloseable {
             .optAttentionView(view);
     QualityEstimator.load(checkpoint.directory()).ifPresent(builder::optQualityEstimator);
     builder.optShortlist(checkpoint.shortlist());
+    builder.optLexicon(checkpoint.lexicon());
     builder.ownsTokenizers = true;
     return builder.build();
   }
@@ -229,6 +232,7 @@ public final class Translator implements AutoCloseable {
     private AttentionView view = AttentionView.HEADS;
     private QualityEstimator qualityEstimator;
     private Shortlist shortlist;
+    private LexicalTable lexicon;
     private boolean ownsTokenizers;
 
     private Builder() {}
@@ -282,6 +286,12 @@ public final class Translator implements AutoCloseable {
       return this;
     }
 
+    /** The checkpoint's lexical table, for the lexical quality features (none by default). */
+    public Builder optLexicon(LexicalTable lexicon) {
+      this.lexicon = lexicon;
+      return this;
+    }
+
     /** Builds the translator after checking that everything required is set. */
     public Translator build() {
       Objects.requireNonNull(model, "model");
@@ -295,6 +305,20 @@ public final class Translator implements AutoCloseable {
       }
       if (model.config().maxLength() < 2) {
         throw new IllegalArgumentException("the model's maximum length must be at least 2");
+      }
+      if (qualityEstimator != null && lexicon == null) {
+        List<String> lexical =
+            qualityEstimator.model().features().stream()
+                .filter(QualityFeatureExtractor.LEXICAL_FEATURES::contains)
+                .toList();
+        if (!lexical.isEmpty()) {
+          throw new IllegalArgumentException(
+              "the quality estimator uses "
+                  + String.join(", ", lexical)
+                  + " but there is no lexical table: put the checkpoint's "
+                  + LexicalTable.FILE
+                  + " back (rela lexicon writes it) or recalibrate without it (rela calibrate)");
+        }
       }
       return new Translator(this);
     }

@@ -2,6 +2,7 @@ package io.github.rela.model.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -9,17 +10,22 @@ import ai.djl.ndarray.types.DataType;
 import io.github.rela.model.config.AttentionKind;
 import io.github.rela.model.config.ModelConfig;
 import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.model.lexical.LexicalTable;
+import io.github.rela.model.quality.QualityEstimator;
+import io.github.rela.model.quality.QualityModelFile;
 import io.github.rela.model.support.TinyModels;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.transformer.Transformer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -202,6 +208,37 @@ class TranslatorTest {
         assertEquals(expected.get(i).score(), actual.get(i).score(), 1e-4);
       }
     }
+  }
+
+  @Test
+  void shouldComputeTheLexicalFeatureWithATableAndRefuseAnEstimatorNeedingOneWithout() {
+    // Given an estimator that uses the lexical feature
+    QualityModelFile usesLexicon =
+        new QualityModelFile(
+            1,
+            List.of("lp_mean", "lex_source_min"),
+            new double[] {-0.5, -5},
+            new double[] {0.25, 2},
+            new QualityModelFile.Weights(60, new double[] {10, 3}),
+            new QualityModelFile.Weights(-2, new double[] {-1.5, -1}),
+            40,
+            45,
+            Map.of());
+    Translator.Builder builder =
+        Translator.builder()
+            .setModel(model)
+            .setManager(manager)
+            .setTokenizers(tokenizer, tokenizer)
+            .optQualityEstimator(new QualityEstimator(usesLexicon));
+    // When there is no lexical table, then the translator is refused with the way out
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, builder::build);
+    assertTrue(refused.getMessage().contains("lex_source_min"), refused.getMessage());
+    assertTrue(refused.getMessage().contains(LexicalTable.FILE), refused.getMessage());
+    // When there is one, then every result carries the feature and an estimate
+    Translation translation =
+        builder.optLexicon(new LexicalTable(Map.of(), Map.of())).build().translate("A dog.");
+    assertEquals(Math.log(1e-7), translation.quality().features().get("lex_source_min"), 1e-9);
+    assertTrue(translation.quality().estimate() != null);
   }
 
   private static Path tokenizerFile() throws Exception {
