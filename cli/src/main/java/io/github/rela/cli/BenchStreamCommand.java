@@ -3,6 +3,7 @@ package io.github.rela.cli;
 import io.github.rela.evaluation.corpus.DataPaths;
 import io.github.rela.evaluation.corpus.Multi30k;
 import io.github.rela.evaluation.corpus.Utf8LineReader;
+import io.github.rela.model.checkpoint.DirectoryTrees;
 import io.github.rela.model.engine.EngineThreads;
 import io.github.rela.streams.loadtest.StreamBenchmark;
 import io.github.rela.streams.settings.AppSettings;
@@ -106,6 +107,16 @@ public final class BenchStreamCommand implements Callable<Integer> {
     }
     Path checkpoint = model.checkpoint();
     Path dataDir = Files.createTempDirectory("rela-bench-stream");
+    try {
+      run(checkpoint, dataDir);
+    } finally {
+      DirectoryTrees.delete(dataDir); // the broker's log and the streams state: gigabytes on a soak
+    }
+    return 0;
+  }
+
+  /** The benchmark with its broker and streams state under {@code dataDir}. */
+  private void run(Path checkpoint, Path dataDir) throws Exception {
     Map<String, String> overrides = new TreeMap<>(set.values());
     overrides.put(RelaStreamsConfig.MODELS_DIR, checkpoint.toString());
     overrides.put(RelaStreamsConfig.EMBEDDED_DATA_DIR, dataDir.resolve("kafka").toString());
@@ -135,7 +146,6 @@ public final class BenchStreamCommand implements Callable<Integer> {
     } else {
       benchmark.run(settings, rates);
     }
-    return 0;
   }
 
   private List<String> sentences() throws Exception {

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a checkpoint directory:
@@ -95,10 +93,10 @@ public final class CheckpointWriter {
         files.add(extra.getKey());
       }
       Manifest.of(staging, files).write(staging);
-      deleteRecursively(absolute);
+      DirectoryTrees.delete(absolute);
       Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
     } finally {
-      deleteRecursively(staging);
+      DirectoryTrees.delete(staging);
     }
   }
 
@@ -115,16 +113,5 @@ public final class CheckpointWriter {
           "file to checkpoint " + from + " does not exist");
     }
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

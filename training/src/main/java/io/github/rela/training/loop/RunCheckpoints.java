@@ -7,6 +7,7 @@ import io.github.rela.model.checkpoint.Checkpoint;
 import io.github.rela.model.checkpoint.CheckpointConfig;
 import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.checkpoint.CheckpointWriter;
+import io.github.rela.model.checkpoint.DirectoryTrees;
 import io.github.rela.model.checkpoint.SafeTensors;
 import io.github.rela.model.checkpoint.WeightsDtype;
 import io.github.rela.model.transformer.Transformer;
@@ -14,10 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Saving, resuming and averaging the checkpoints of a run. A training checkpoint is a model
@@ -44,7 +43,7 @@ public final class RunCheckpoints {
       TrainingState state)
       throws IOException {
     Path staging = directory.resolveSibling(directory.getFileName() + ".saving");
-    deleteTree(staging);
+    DirectoryTrees.delete(staging);
     Files.createDirectories(staging);
     CheckpointWriter.write(staging.resolve(MODEL), model, config, sourceTokenizer, targetTokenizer);
     SafeTensors.write(
@@ -73,7 +72,7 @@ public final class RunCheckpoints {
   public static void prune(RunDirectory run, int keep) throws IOException {
     List<Path> saved = run.savedCheckpoints();
     for (int i = 0; i < saved.size() - keep; i++) {
-      deleteTree(saved.get(i));
+      DirectoryTrees.delete(saved.get(i));
     }
   }
 
@@ -104,22 +103,11 @@ public final class RunCheckpoints {
 
   private static void replace(Path staging, Path directory) throws IOException {
     Path old = directory.resolveSibling(directory.getFileName() + ".old");
-    deleteTree(old);
+    DirectoryTrees.delete(old);
     if (Files.exists(directory)) {
       Files.move(directory, old, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
-    deleteTree(old);
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+    DirectoryTrees.delete(old);
   }
 }
