@@ -20,8 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -229,11 +227,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   /** Writes quality.json and re-hashes the manifest with it listed. */
   private static void write(Path checkpoint, QualityModelFile fitted, PrintWriter out)
       throws IOException {
-    // Verified before the new quality.json replaces a listed old one, whose checksum would fail.
-    Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
-    fitted.write(checkpoint.resolve(QualityModelFile.FILE));
-    files.add(QualityModelFile.FILE);
-    Manifest.of(checkpoint, files).write(checkpoint);
+    Manifest.writeListed(checkpoint, QualityModelFile.FILE, fitted::write);
     out.printf("wrote %s and %s%n", checkpoint.resolve(QualityModelFile.FILE), Manifest.FILE);
   }
 }

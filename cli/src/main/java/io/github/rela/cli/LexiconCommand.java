@@ -9,8 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +56,6 @@ public final class LexiconCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path checkpoint = model.checkpoint();
     CheckpointConfig config = CheckpointReader.readConfig(checkpoint);
-    Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
     TrainingPairsOption.TokenizedPairs pairs = trainingPairs.tokenize(checkpoint, config, out);
     int vocabSize = Math.max(config.model().sourceVocabSize(), config.model().targetVocabSize());
     LexicalTable table =
@@ -71,17 +68,15 @@ public final class LexiconCommand implements Callable<Integer> {
                   out.printf("Model 1 EM iteration %d of %d%n", iteration, iterations);
                   out.flush();
                 });
-    table.write(
-        checkpoint.resolve(LexicalTable.FILE),
+    List<String> comments =
         List.of(
             "rela lexical table, IBM Model 1 p(source piece | target piece): rela lexicon"
                 + " --iterations "
                 + iterations
                 + " --kept "
                 + kept,
-            pairs.describe()));
-    files.add(LexicalTable.FILE);
-    Manifest.of(checkpoint, files).write(checkpoint);
+            pairs.describe());
+    Manifest.writeListed(checkpoint, LexicalTable.FILE, file -> table.write(file, comments));
     out.printf(
         Locale.ROOT,
         "wrote %s (%d entries for %d target pieces and NULL) and %s%n",

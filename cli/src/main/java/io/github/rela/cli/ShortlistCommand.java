@@ -10,8 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,23 +58,20 @@ public final class ShortlistCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path checkpoint = model.checkpoint();
     CheckpointConfig config = CheckpointReader.readConfig(checkpoint);
-    Set<String> files = new TreeSet<>(Manifest.readAndVerify(checkpoint).files().keySet());
     SpecialIds specialIds = config.tokenizer().specialIds();
     TrainingPairsOption.TokenizedPairs pairs = trainingPairs.tokenize(checkpoint, config, out);
     int vocabSize = Math.max(config.model().sourceVocabSize(), config.model().targetVocabSize());
     Shortlist shortlist =
         new ShortlistBuilder(frequent, perSource, specialIds)
             .build(pairs.sources(), pairs.targets(), vocabSize);
-    shortlist.write(
-        checkpoint.resolve(Shortlist.FILE),
+    List<String> comments =
         List.of(
             "rela vocabulary shortlist: rela shortlist --frequent "
                 + frequent
                 + " --per-source "
                 + perSource,
-            pairs.describe()));
-    files.add(Shortlist.FILE);
-    Manifest.of(checkpoint, files).write(checkpoint);
+            pairs.describe());
+    Manifest.writeListed(checkpoint, Shortlist.FILE, file -> shortlist.write(file, comments));
     out.printf(
         Locale.ROOT,
         "wrote %s (%d frequent pieces, up to %d for each of %d source pieces) and %s%n",

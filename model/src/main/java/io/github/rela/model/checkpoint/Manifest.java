@@ -14,7 +14,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code manifest.json}: the SHA-256 of every other file of a checkpoint, so that a truncated,
@@ -41,6 +43,25 @@ public record Manifest(int formatVersion, Map<String, String> files) {
 
   public void write(Path directory) throws IOException {
     Json.mapper().writeValue(directory.resolve(FILE).toFile(), this);
+  }
+
+  /** Writes one file of a checkpoint. */
+  @FunctionalInterface
+  public interface FileWriter {
+    void write(Path file) throws IOException;
+  }
+
+  /**
+   * Writes (or replaces) file {@code name} of the checkpoint in {@code directory} and re-hashes the
+   * manifest with it listed. The checkpoint is verified first, since a replaced file's old checksum
+   * would fail afterwards.
+   */
+  public static void writeListed(Path directory, String name, FileWriter writer)
+      throws IOException {
+    Set<String> files = new TreeSet<>(readAndVerify(directory).files().keySet());
+    writer.write(directory.resolve(name));
+    files.add(name);
+    of(directory, files).write(directory);
   }
 
   /** Reads and checks the manifest of {@code directory}, then every listed file's checksum. */

@@ -1,13 +1,13 @@
 package io.github.rela.model.lexical;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import io.github.rela.model.checkpoint.KeyedTextFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,44 +58,30 @@ public final class LexicalTable {
 
   /** Reads a table file; a malformed line is an {@link IOException} naming it. */
   public static LexicalTable read(Path file) throws IOException {
-    Map<Integer, Double> nullRow = null;
     Map<Integer, Map<Integer, Double>> rows = new HashMap<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      for (int number = 1; (line = reader.readLine()) != null; number++) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        int tab = line.indexOf('\t');
-        if (tab < 0) {
-          throw new IOException(file + ":" + number + ": expected <target><TAB><source:p ...>");
-        }
-        String key = line.substring(0, tab);
-        Map<Integer, Double> row = parseRow(file, number, line.substring(tab + 1));
-        if (key.equals(NULL)) {
-          nullRow = row;
-        } else {
-          rows.put(parseId(file, number, key), row);
-        }
-      }
-    }
-    if (nullRow == null) {
+    List<Map<Integer, Double>> nullRow = new ArrayList<>(1);
+    KeyedTextFile.read(
+        file,
+        (number, key, value) -> {
+          Map<Integer, Double> row = parseRow(file, number, value);
+          if (key.equals(NULL)) {
+            nullRow.add(row);
+          } else {
+            rows.put(parseId(file, number, key), row);
+          }
+        });
+    if (nullRow.isEmpty()) {
       throw new IOException(file + ": no '" + NULL + "' line");
     }
-    return new LexicalTable(nullRow, rows);
+    return new LexicalTable(nullRow.get(0), rows);
   }
 
   /** Writes the file, {@code comments} first (one {@code #} line each). */
   public void write(Path file, List<String> comments) throws IOException {
-    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (String comment : comments) {
-        writer.write("# " + comment + "\n");
-      }
-      writer.write(NULL + "\t" + nullRow.text() + "\n");
-      for (Map.Entry<Integer, Row> row : new TreeMap<>(rows).entrySet()) {
-        writer.write(row.getKey() + "\t" + row.getValue().text() + "\n");
-      }
-    }
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put(NULL, nullRow.text());
+    new TreeMap<>(rows).forEach((target, row) -> entries.put(target.toString(), row.text()));
+    KeyedTextFile.write(file, comments, entries);
   }
 
   /** p(source | target); 0 for a pair the table does not hold. */

@@ -1,18 +1,19 @@
 package io.github.rela.model.shortlist;
 
+import io.github.rela.model.checkpoint.KeyedTextFile;
 import io.github.rela.model.tokenizer.SpecialIds;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -56,44 +57,30 @@ public final class Shortlist {
 
   /** Reads a shortlist file; a malformed line is an {@link IOException} naming it. */
   public static Shortlist read(Path file) throws IOException {
-    int[] frequent = null;
+    List<int[]> frequent = new ArrayList<>(1);
     Map<Integer, int[]> candidates = new HashMap<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      for (int number = 1; (line = reader.readLine()) != null; number++) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        int tab = line.indexOf('\t');
-        if (tab < 0) {
-          throw new IOException(file + ":" + number + ": expected <key><TAB><ids>");
-        }
-        String key = line.substring(0, tab);
-        int[] ids = parseIds(file, number, line.substring(tab + 1));
-        if (key.equals(FREQUENT)) {
-          frequent = ids;
-        } else {
-          candidates.put(parseId(file, number, key), ids);
-        }
-      }
-    }
-    if (frequent == null) {
+    KeyedTextFile.read(
+        file,
+        (number, key, value) -> {
+          int[] ids = parseIds(file, number, value);
+          if (key.equals(FREQUENT)) {
+            frequent.add(ids);
+          } else {
+            candidates.put(parseId(file, number, key), ids);
+          }
+        });
+    if (frequent.isEmpty()) {
       throw new IOException(file + ": no '" + FREQUENT + "' line");
     }
-    return new Shortlist(frequent, candidates);
+    return new Shortlist(frequent.get(0), candidates);
   }
 
   /** Writes the file, {@code comments} first (one {@code #} line each). */
   public void write(Path file, List<String> comments) throws IOException {
-    try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (String comment : comments) {
-        writer.write("# " + comment + "\n");
-      }
-      writer.write(FREQUENT + "\t" + joined(frequent) + "\n");
-      for (int source : candidates.keySet().stream().sorted().toList()) {
-        writer.write(source + "\t" + joined(candidates.get(source)) + "\n");
-      }
-    }
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put(FREQUENT, joined(frequent));
+    new TreeMap<>(candidates).forEach((source, ids) -> entries.put(source.toString(), joined(ids)));
+    KeyedTextFile.write(file, comments, entries);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.rela.model.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,6 +188,24 @@ class CheckpointTest {
         assertThrows(CheckpointException.class, () -> CheckpointReader.read(directory, manager));
     assertEquals(Reason.CHECKSUM_MISMATCH, e.reason());
     assertTrue(e.getMessage().contains("optimizer.bin"), e.getMessage());
+  }
+
+  @Test
+  void shouldListAFileWrittenIntoACheckpointAndReplaceItLater() throws IOException {
+    // Given a checkpoint, when a file is added, then the manifest covers it
+    Path directory = save(WeightsDtype.FLOAT32);
+    Manifest.writeListed(directory, "extra.txt", file -> Files.writeString(file, "first"));
+    assertTrue(Manifest.readAndVerify(directory).lists("extra.txt"));
+    // When it is replaced, then the old checksum does not stand in the way and the new one holds
+    Manifest.writeListed(directory, "extra.txt", file -> Files.writeString(file, "second"));
+    assertEquals("second", Files.readString(directory.resolve("extra.txt")));
+    assertTrue(Manifest.readAndVerify(directory).lists("extra.txt"));
+    // When a listed file is corrupted, then nothing is written over it
+    Files.writeString(directory.resolve("extra.txt"), "tampered");
+    assertThrows(
+        CheckpointException.class,
+        () -> Manifest.writeListed(directory, "other.txt", file -> Files.writeString(file, "x")));
+    assertFalse(Files.exists(directory.resolve("other.txt")));
   }
 
   private static void rewriteConfig(Path directory, String from, String to) throws IOException {
