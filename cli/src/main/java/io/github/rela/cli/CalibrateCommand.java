@@ -12,6 +12,8 @@ import io.github.rela.evaluation.calibration.fit.QualityFit;
 import io.github.rela.evaluation.corpus.DataPaths;
 import io.github.rela.evaluation.corpus.Multi30k;
 import io.github.rela.model.checkpoint.Manifest;
+import io.github.rela.model.lexical.LexicalTable;
+import io.github.rela.model.quality.QualityFeatureExtractor;
 import io.github.rela.model.quality.QualityModelFile;
 import io.github.rela.model.translate.Translator;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code rela calibrate}: fits the quality estimator of a checkpoint and writes quality.json. */
@@ -115,6 +118,7 @@ public final class CalibrateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path checkpoint = model.checkpoint();
+    requireLexicalTableIfNamed(checkpoint);
     CalibrationSets sets =
         cache != null && Files.isRegularFile(cache)
             ? CalibrationSets.read(cache)
@@ -147,6 +151,29 @@ public final class CalibrateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Fails before any decoding when --features names a lexical feature the checkpoint cannot give.
+   */
+  private void requireLexicalTableIfNamed(Path checkpoint) {
+    if (features == null || Files.isRegularFile(checkpoint.resolve(LexicalTable.FILE))) {
+      return;
+    }
+    List<String> lexical =
+        features.stream().filter(QualityFeatureExtractor.LEXICAL_FEATURES::contains).toList();
+    if (!lexical.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          String.join(", ", lexical)
+              + " needs the checkpoint's "
+              + LexicalTable.FILE
+              + ", which "
+              + checkpoint
+              + " does not have: run rela lexicon --model "
+              + checkpoint
+              + " first");
+    }
+  }
+
   private List<String> chosen(
       QualityCalibration calibration, CrossValidation validation, PrintWriter out) {
     if (select) {
@@ -158,7 +185,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   private CalibrationSets translate(Path checkpoint, PrintWriter out) throws IOException {
     try (NDManager manager = NDManager.newBaseManager();
-        Translator translator = Translators.open(checkpoint, manager, beam, shortlist, batch)) {
+        Translator translator =
+            Translators.openUncalibrated(checkpoint, manager, beam, shortlist, batch)) {
       return translateAll(translator, DataPaths.dataDir(), out);
     }
   }

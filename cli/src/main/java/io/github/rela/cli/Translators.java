@@ -1,6 +1,7 @@
 package io.github.rela.cli;
 
 import ai.djl.ndarray.NDManager;
+import io.github.rela.model.checkpoint.CheckpointReader;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.translate.AttentionView;
 import io.github.rela.model.translate.Translator;
@@ -22,8 +23,30 @@ final class Translators {
       ShortlistOption shortlist,
       BatchOption batch)
       throws IOException {
-    DecodingOptions decoding =
-        DecodingOptions.defaults().withBeamSize(beam.value()).withShortlist(shortlist.value());
-    return Translator.open(checkpoint, manager, decoding, batch.value(), AttentionView.LAST_LAYER);
+    return Translator.open(
+        checkpoint, manager, decoding(beam, shortlist), batch.value(), AttentionView.LAST_LAYER);
+  }
+
+  /**
+   * As {@link #open}, but computing the quality features without applying the checkpoint's
+   * quality.json (calibration fits a new one).
+   */
+  static Translator openUncalibrated(
+      Path checkpoint,
+      NDManager manager,
+      BeamOption beam,
+      ShortlistOption shortlist,
+      BatchOption batch)
+      throws IOException {
+    return Translator.openUncalibrated(
+        CheckpointReader.read(checkpoint, manager),
+        manager,
+        decoding(beam, shortlist),
+        batch.value(),
+        AttentionView.LAST_LAYER);
+  }
+
+  private static DecodingOptions decoding(BeamOption beam, ShortlistOption shortlist) {
+    return DecodingOptions.defaults().withBeamSize(beam.value()).withShortlist(shortlist.value());
   }
 }

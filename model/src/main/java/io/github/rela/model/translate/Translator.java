@@ -87,6 +87,38 @@ public final class Translator implements AutoCloseable {
       int batchSize,
       AttentionView view)
       throws IOException {
+    return open(
+        checkpoint,
+        manager,
+        decoding,
+        batchSize,
+        view,
+        QualityEstimator.load(checkpoint.directory()).orElse(null));
+  }
+
+  /**
+   * A translator for a loaded checkpoint that computes the quality features but applies none of the
+   * checkpoint's {@code quality.json}: what calibration needs, since it fits a new one, even where
+   * the old one no longer fits the checkpoint (e.g. it names a feature whose table is gone).
+   */
+  public static Translator openUncalibrated(
+      Checkpoint checkpoint,
+      NDManager manager,
+      DecodingOptions decoding,
+      int batchSize,
+      AttentionView view)
+      throws IOException {
+    return open(checkpoint, manager, decoding, batchSize, view, null);
+  }
+
+  private static Translator open(
+      Checkpoint checkpoint,
+      NDManager manager,
+      DecodingOptions decoding,
+      int batchSize,
+      AttentionView view,
+      QualityEstimator estimator)
+      throws IOException {
     var specialIds = checkpoint.config().tokenizer().specialIds();
     SentencePieceTokenizer source =
         SentencePieceTokenizer.load(checkpoint.sourceTokenizer(), specialIds);
@@ -101,12 +133,50 @@ public final class Translator implements AutoCloseable {
             .setTokenizers(source, target)
             .optDecoding(decoding)
             .optBatchSize(batchSize)
-            .optAttentionView(view);
-    QualityEstimator.load(checkpoint.directory()).ifPresent(builder::optQualityEstimator);
-    builder.optShortlist(checkpoint.shortlist());
-    builder.optLexicon(checkpoint.lexicon());
+            .optAttentionView(view)
+            .optQualityEstimator(estimator)
+            .optShortlist(checkpoint.shortlist())
+            .optLexicon(checkpoint.lexicon());
     builder.ownsTokenizers = true;
-    return builder.build();
+    try {
+      return builder.build();
+    } catch (RuntimeException e) {
+      source.close(); // refused: the tokenizers it loaded are not handed to anyone
+      if (target != source) {
+        target.close();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Checks that a loaded checkpoint can serve estimates: its quality.json, if any, uses no feature
+   * the checkpoint lacks the input for. {@link #open} refuses such a checkpoint; a server calls
+   * this when it loads one, so that a model never starts or swaps in without its estimate.
+   *
+   * @throws IllegalArgumentException naming the feature, the missing file and the way out
+   */
+  public static void checkQualityInputs(Checkpoint checkpoint) throws IOException {
+    requireLexiconIfUsed(
+        QualityEstimator.load(checkpoint.directory()).orElse(null), checkpoint.lexicon());
+  }
+
+  private static void requireLexiconIfUsed(QualityEstimator estimator, LexicalTable lexicon) {
+    if (estimator == null || lexicon != null) {
+      return;
+    }
+    List<String> lexical =
+        estimator.model().features().stream()
+            .filter(QualityFeatureExtractor.LEXICAL_FEATURES::contains)
+            .toList();
+    if (!lexical.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the quality estimator uses "
+              + String.join(", ", lexical)
+              + " but there is no lexical table: put the checkpoint's "
+              + LexicalTable.FILE
+              + " back (rela lexicon writes it) or recalibrate without it (rela calibrate)");
+    }
   }
 
   /** A translator for the checkpoint in {@code directory}, loaded into {@code manager}. */
@@ -306,20 +376,7 @@ public final class Translator implements AutoCloseable {
       if (model.config().maxLength() < 2) {
         throw new IllegalArgumentException("the model's maximum length must be at least 2");
       }
-      if (qualityEstimator != null && lexicon == null) {
-        List<String> lexical =
-            qualityEstimator.model().features().stream()
-                .filter(QualityFeatureExtractor.LEXICAL_FEATURES::contains)
-                .toList();
-        if (!lexical.isEmpty()) {
-          throw new IllegalArgumentException(
-              "the quality estimator uses "
-                  + String.join(", ", lexical)
-                  + " but there is no lexical table: put the checkpoint's "
-                  + LexicalTable.FILE
-                  + " back (rela lexicon writes it) or recalibrate without it (rela calibrate)");
-        }
-      }
+      requireLexiconIfUsed(qualityEstimator, lexicon);
       return new Translator(this);
     }
   }

@@ -117,6 +117,7 @@ public final class CheckpointRegistry implements TranslatorRegistry, AutoCloseab
     try {
       Manifest manifest = Manifest.readAndVerify(real);
       Checkpoint checkpoint = CheckpointReader.read(real, manager);
+      Translator.checkQualityInputs(checkpoint); // refused here, not at its first batch
       Map<String, Object> training = checkpoint.config().training();
       String version =
           String.valueOf(training.getOrDefault("version", training.getOrDefault("step", "final")));

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rela.model.checkpoint.CheckpointConfig;
+import io.github.rela.model.checkpoint.Manifest;
 import io.github.rela.model.checkpoint.WeightsDtype;
 import io.github.rela.model.decoding.DecodingOptions;
+import io.github.rela.model.lexical.LexicalTable;
+import io.github.rela.model.quality.QualityModelFile;
 import io.github.rela.schemas.avro.ModelInfo;
 import io.github.rela.streams.testing.CheckpointVersions;
 import io.github.rela.streams.testing.TinyCheckpoint;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +103,34 @@ class CheckpointRegistryTest {
       registry.reload();
       assertEquals(before, registry.serving(DE_EN).orElseThrow());
       assertTrue(events.get(1).startsWith("refused de-en: checksum mismatch"), events.toString());
+    }
+  }
+
+  @Test
+  void shouldRefuseACheckpointWhoseEstimatorNeedsALexicalTableItLacks() throws Exception {
+    try (CheckpointRegistry registry = registry()) {
+      // Given version 2 with a quality.json that uses the lexical feature, but no lexicon.txt
+      ModelInfo before = registry.serving(DE_EN).orElseThrow();
+      QualityModelFile usesLexicon =
+          new QualityModelFile(
+              1,
+              List.of("lp_mean", "lex_source_min"),
+              new double[] {-0.5, -5},
+              new double[] {0.25, 2},
+              new QualityModelFile.Weights(60, new double[] {10, 3}),
+              new QualityModelFile.Weights(-2, new double[] {-1.5, -1}),
+              40,
+              45,
+              Map.of());
+      Manifest.writeListed(v2, QualityModelFile.FILE, usesLexicon::write);
+      point(v2);
+
+      // When the registry reloads, then it is refused at load, naming the file, and version 1
+      // serves on
+      registry.reload();
+      assertEquals(before, registry.serving(DE_EN).orElseThrow());
+      assertTrue(events.get(1).contains("lex_source_min"), events.toString());
+      assertTrue(events.get(1).contains(LexicalTable.FILE), events.toString());
     }
   }
 
