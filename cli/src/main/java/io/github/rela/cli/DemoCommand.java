@@ -5,7 +5,7 @@ import io.github.rela.schemas.avro.TranslationResult;
 import io.github.rela.schemas.serde.DeadLetterDeserializer;
 import io.github.rela.schemas.serde.TranslationResultDeserializer;
 import io.github.rela.streams.app.StreamsApp;
-import io.github.rela.streams.inference.WordAlignment;
+import io.github.rela.streams.inference.AlignedWords;
 import io.github.rela.streams.local.LocalMode;
 import io.github.rela.streams.settings.AppSettings;
 import io.github.rela.streams.settings.RelaStreamsConfig;
@@ -188,7 +188,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Each target word with the source word it attends to most. */
     private static String alignment(TranslationResult r) {
-      return WordAlignment.of(r.getSourceTokens(), r.getTargetTokens(), r.getAlignment()).stream()
+      return AlignedWords.of(r.getSourceTokens(), r.getTargetTokens(), r.getAlignment()).stream()
           .map(p -> p.target() + "=" + (p.source() == null ? "(null)" : p.source()))
           .collect(Collectors.joining(" "));
     }

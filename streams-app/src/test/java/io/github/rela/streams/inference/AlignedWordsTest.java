@@ -3,12 +3,12 @@ package io.github.rela.streams.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rela.schemas.avro.AlignmentEntry;
-import io.github.rela.streams.inference.WordAlignment.Pair;
+import io.github.rela.streams.inference.AlignedWords.Pair;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The demo shows whole words on both sides, not SentencePiece fragments. */
-class WordAlignmentTest {
+class AlignedWordsTest {
 
   @Test
   void shouldJoinPiecesIntoWordsAndAddTheirWeights() {
@@ -24,7 +24,7 @@ class WordAlignmentTest {
             new AlignmentEntry(3, 2, 0.25f), // ... but "licence" sums 0.5 for "Lizenz"
             new AlignmentEntry(4, 3, 1.0f));
 
-    List<Pair> words = WordAlignment.of(source, target, alignment);
+    List<Pair> words = AlignedWords.of(source, target, alignment);
 
     assertEquals(
         List.of(
@@ -44,13 +44,13 @@ class WordAlignmentTest {
 
     assertEquals(
         List.of(new Pair("is", "</s>"), new Pair("bike.", "Fahrrad.")),
-        WordAlignment.of(source, target, alignment));
+        AlignedWords.of(source, target, alignment));
   }
 
   @Test
   void shouldLeaveAWordThatAttendsToNothingWithoutSource() {
     List<Pair> words =
-        WordAlignment.of(
+        AlignedWords.of(
             List.of("▁Hund"), List.of("▁the", "▁dog"), List.of(new AlignmentEntry(1, 0, 1f)));
 
     assertEquals(List.of(new Pair("the", null), new Pair("dog", "Hund")), words);

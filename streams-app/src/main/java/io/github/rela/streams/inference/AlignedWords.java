@@ -8,9 +8,11 @@ import java.util.List;
  * A subword alignment read as whole words: SentencePiece pieces are joined into the words they
  * spell (a piece that starts with {@code ▁} starts a word; a special piece such as {@code </s>} is
  * a word of its own), the weights of all piece pairs between two words are added up, and each
- * target word is paired with the source word it attends to most.
+ * target word is paired with the source word it attends to most. What {@code rela demo} shows; the
+ * model computes its own word alignment from dense attention (model's {@code WordAlignment}), this
+ * reads a result's sparse one back.
  */
-public final class WordAlignment {
+public final class AlignedWords {
 
   /** SentencePiece's mark of a piece that starts a word. */
   private static final String WORD_START = "\u2581";
@@ -23,7 +25,7 @@ public final class WordAlignment {
    */
   public record Pair(String target, String source) {}
 
-  private WordAlignment() {}
+  private AlignedWords() {}
 
   /** The target words in order, each with its source word. */
   public static List<Pair> of(
