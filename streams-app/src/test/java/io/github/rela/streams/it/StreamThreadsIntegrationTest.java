@@ -41,18 +41,22 @@ class StreamThreadsIntegrationTest {
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void shouldTranslateOnBothStreamThreadsExactlyOnce() throws Exception {
     try (StreamsFixture fixture = StreamsFixture.start(dir, 2, TOPICS)) {
-      // Given requests spread over both partitions of the requests topic
-      List<String> ids = fixture.producePlainText(0, REQUESTS);
-      Set<String> partitions =
-          ids.stream().map(id -> id.substring(0, id.indexOf('@'))).collect(Collectors.toSet());
-      assertEquals(2, partitions.size(), "requests in both partitions: " + partitions);
-
-      // When the application runs with two stream threads and the derived engine threads
+      // Given the application with two stream threads and the derived engine threads, settled
+      // with one partition's task on each thread (the threads join the group one after the
+      // other, so a first assignment may give both tasks to one of them until the next)
       AppSettings settings = ConfigLoader.load(null, Map.of(), settings(fixture));
       assertEquals(1, settings.decodeThreads());
       Map<String, Double> byThread;
       List<ThreadMetadata> threads;
+      List<String> ids;
       try (StreamsApp app = StreamsApp.start(settings)) {
+        awaitOneTaskPerThread(app, Duration.ofMinutes(2));
+
+        // When requests arrive on both partitions of the requests topic
+        ids = fixture.producePlainText(0, REQUESTS);
+        Set<String> partitions =
+            ids.stream().map(id -> id.substring(0, id.indexOf('@'))).collect(Collectors.toSet());
+        assertEquals(2, partitions.size(), "requests in both partitions: " + partitions);
         fixture.awaitCommitted(OUTPUTS, REQUESTS, Duration.ofMinutes(3), () -> Apps.problem(app));
         byThread = TranslationTotals.translationsByThread(app.streams().metrics());
         threads = List.copyOf(app.streams().metadataForLocalThreads());
@@ -72,6 +76,30 @@ class StreamThreadsIntegrationTest {
       assertEquals(Map.of(), outputs.notExactlyOnce(ids));
       assertEquals(Map.of(), outputs.deadLetters);
     }
+  }
+
+  /** Waits until the application runs with exactly one active task on each stream thread. */
+  private static void awaitOneTaskPerThread(StreamsApp app, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Set<ThreadMetadata> threads = app.streams().metadataForLocalThreads();
+    while (!oneTaskEach(threads)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "no settled assignment of one task per stream thread after "
+                + timeout
+                + ": "
+                + threads);
+      }
+      Thread.sleep(100);
+      threads = app.streams().metadataForLocalThreads();
+    }
+  }
+
+  private static boolean oneTaskEach(Set<ThreadMetadata> threads) {
+    return threads.size() == 2
+        && threads.stream()
+            .allMatch(t -> t.activeTasks().size() == 1 && "RUNNING".equals(t.threadState()));
   }
 
   /** The fixture's application with two stream threads and the engine threads left to derive. */
