@@ -158,8 +158,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     if (features == null || Files.isRegularFile(checkpoint.resolve(LexicalTable.FILE))) {
       return;
     }
-    List<String> lexical =
-        features.stream().filter(QualityFeatureExtractor.LEXICAL_FEATURES::contains).toList();
+    List<String> lexical = QualityFeatureExtractor.lexical(features);
     if (!lexical.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(),

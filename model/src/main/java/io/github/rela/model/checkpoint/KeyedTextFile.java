@@ -52,4 +52,15 @@ public final class KeyedTextFile {
       }
     }
   }
+
+  /**
+   * A piece id read from line {@code number} of {@code file}; an {@link IOException} naming both.
+   */
+  public static int pieceId(Path file, int number, String text) throws IOException {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IOException(file + ":" + number + ": '" + text + "' is not a piece id", e);
+    }
+  }
 }

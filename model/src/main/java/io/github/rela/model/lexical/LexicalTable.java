@@ -67,7 +67,7 @@ public final class LexicalTable {
           if (key.equals(NULL)) {
             nullRow.add(row);
           } else {
-            rows.put(parseId(file, number, key), row);
+            rows.put(KeyedTextFile.pieceId(file, number, key), row);
           }
         });
     if (nullRow.isEmpty()) {
@@ -177,16 +177,8 @@ public final class LexicalTable {
       if (!(p >= 0 && p <= 1)) {
         throw new IOException(file + ":" + number + ": '" + entry + "' is not a probability");
       }
-      row.put(parseId(file, number, entry.substring(0, colon)), p);
+      row.put(KeyedTextFile.pieceId(file, number, entry.substring(0, colon)), p);
     }
     return row;
-  }
-
-  private static int parseId(Path file, int number, String text) throws IOException {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new IOException(file + ":" + number + ": '" + text + "' is not a piece id", e);
-    }
   }
 }

@@ -67,8 +67,7 @@ public final class QualityFeatureExtractor {
   private static final double LOG_HALF = Math.log(0.5);
   private static final double LEXICAL_FLOOR = 1e-7;
 
-  /** The features that need a lexical table. */
-  public static final Set<String> LEXICAL_FEATURES = Set.of("lex_source_min");
+  private static final Set<String> LEXICAL_FEATURES = Set.of("lex_source_min");
 
   private final int layers;
   private final int heads;
@@ -120,23 +119,21 @@ public final class QualityFeatureExtractor {
     return new QualityFeatures(values);
   }
 
+  /** Those of {@code features} that need a lexical table, in their order. */
+  public static List<String> lexical(List<String> features) {
+    return features.stream().filter(LEXICAL_FEATURES::contains).toList();
+  }
+
   /** {@code lex_source_min}: log of the smallest best explanation of a source piece. */
   private double leastExplained(int[] sourceIds, int[] targetIds) {
-    int[] targets = Arrays.stream(targetIds).filter(id -> !isSpecial(id)).toArray();
+    int[] targets = Arrays.stream(targetIds).filter(id -> !specialIds.contains(id)).toArray();
     double least = Double.POSITIVE_INFINITY; // stays so for a source of specials only
     for (int source : sourceIds) {
-      if (!isSpecial(source)) {
+      if (!specialIds.contains(source)) {
         least = Math.min(least, lexicon.bestExplanation(source, targets));
       }
     }
     return Math.log(Math.max(least == Double.POSITIVE_INFINITY ? 0 : least, LEXICAL_FLOOR));
-  }
-
-  private boolean isSpecial(int id) {
-    return id == specialIds.padId()
-        || id == specialIds.unkId()
-        || id == specialIds.bosId()
-        || id == specialIds.eosId();
   }
 
   private static void logProbabilities(Map<String, Double> values, Hypothesis best) {

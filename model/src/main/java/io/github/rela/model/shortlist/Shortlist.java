@@ -66,7 +66,7 @@ public final class Shortlist {
           if (key.equals(FREQUENT)) {
             frequent.add(ids);
           } else {
-            candidates.put(parseId(file, number, key), ids);
+            candidates.put(KeyedTextFile.pieceId(file, number, key), ids);
           }
         });
     if (frequent.isEmpty()) {
@@ -145,16 +145,8 @@ public final class Shortlist {
     String[] parts = trimmed.split(" ");
     int[] ids = new int[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      ids[i] = parseId(file, number, parts[i]);
+      ids[i] = KeyedTextFile.pieceId(file, number, parts[i]);
     }
     return ids;
-  }
-
-  private static int parseId(Path file, int number, String text) throws IOException {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new IOException(file + ":" + number + ": '" + text + "' is not a piece id", e);
-    }
   }
 }

@@ -165,10 +165,7 @@ public final class Translator implements AutoCloseable {
     if (estimator == null || lexicon != null) {
       return;
     }
-    List<String> lexical =
-        estimator.model().features().stream()
-            .filter(QualityFeatureExtractor.LEXICAL_FEATURES::contains)
-            .toList();
+    List<String> lexical = QualityFeatureExtractor.lexical(estimator.model().features());
     if (!lexical.isEmpty()) {
       throw new IllegalArgumentException(
           "the quality estimator uses "

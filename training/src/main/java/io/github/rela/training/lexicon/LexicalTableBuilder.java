@@ -68,16 +68,9 @@ public final class LexicalTableBuilder {
   private int[][] strip(int[][] sentences) {
     int[][] stripped = new int[sentences.length][];
     for (int i = 0; i < sentences.length; i++) {
-      stripped[i] = Arrays.stream(sentences[i]).filter(id -> !isSpecial(id)).toArray();
+      stripped[i] = Arrays.stream(sentences[i]).filter(id -> !specialIds.contains(id)).toArray();
     }
     return stripped;
-  }
-
-  private boolean isSpecial(int id) {
-    return id == specialIds.padId()
-        || id == specialIds.unkId()
-        || id == specialIds.bosId()
-        || id == specialIds.eosId();
   }
 
   /**

@@ -81,14 +81,7 @@ public final class ShortlistBuilder {
 
   /** The distinct ordinary pieces of a sentence (specials never count). */
   private int[] distinctPieces(int[] ids) {
-    return Arrays.stream(ids).filter(id -> !isSpecial(id)).distinct().toArray();
-  }
-
-  private boolean isSpecial(int id) {
-    return id == specialIds.padId()
-        || id == specialIds.bosId()
-        || id == specialIds.eosId()
-        || id == specialIds.unkId();
+    return Arrays.stream(ids).filter(id -> !specialIds.contains(id)).distinct().toArray();
   }
 
   private static int[] counts(int[][] sets, int vocabSize) {
