@@ -53,8 +53,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    */
   public EmbeddedKafkaBroker(Path dataDir, int brokerPort) {
     this.dataDir = dataDir.toAbsolutePath();
-    this.brokerPort = brokerPort == 0 ? FreePorts.pick() : brokerPort;
-    this.controllerPort = FreePorts.pick();
+    int[] free = FreePorts.pick(2); // two distinct ports: Kafka refuses two listeners on one
+    this.brokerPort = brokerPort == 0 ? free[0] : brokerPort;
+    this.controllerPort = free[1] != this.brokerPort ? free[1] : free[0];
   }
 
   /**
