@@ -13,6 +13,7 @@ import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.lexical.LexicalTable;
 import io.github.rela.model.quality.QualityEstimator;
 import io.github.rela.model.quality.QualityModelFile;
+import io.github.rela.model.support.QualityModels;
 import io.github.rela.model.support.TinyModels;
 import io.github.rela.model.tokenizer.SentencePieceTokenizer;
 import io.github.rela.model.transformer.Transformer;
@@ -213,17 +214,7 @@ class TranslatorTest {
   @Test
   void shouldComputeTheLexicalFeatureWithATableAndRefuseAnEstimatorNeedingOneWithout() {
     // Given an estimator that uses the lexical feature
-    QualityModelFile usesLexicon =
-        new QualityModelFile(
-            1,
-            List.of("lp_mean", "lex_source_min"),
-            new double[] {-0.5, -5},
-            new double[] {0.25, 2},
-            new QualityModelFile.Weights(60, new double[] {10, 3}),
-            new QualityModelFile.Weights(-2, new double[] {-1.5, -1}),
-            40,
-            45,
-            Map.of());
+    QualityModelFile usesLexicon = QualityModels.usingLexicalFeature();
     Translator.Builder builder =
         Translator.builder()
             .setModel(model)

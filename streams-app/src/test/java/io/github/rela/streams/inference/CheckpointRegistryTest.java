@@ -11,6 +11,7 @@ import io.github.rela.model.checkpoint.WeightsDtype;
 import io.github.rela.model.decoding.DecodingOptions;
 import io.github.rela.model.lexical.LexicalTable;
 import io.github.rela.model.quality.QualityModelFile;
+import io.github.rela.model.support.QualityModels;
 import io.github.rela.schemas.avro.ModelInfo;
 import io.github.rela.streams.testing.CheckpointVersions;
 import io.github.rela.streams.testing.TinyCheckpoint;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,17 +111,7 @@ class CheckpointRegistryTest {
     try (CheckpointRegistry registry = registry()) {
       // Given version 2 with a quality.json that uses the lexical feature, but no lexicon.txt
       ModelInfo before = registry.serving(DE_EN).orElseThrow();
-      QualityModelFile usesLexicon =
-          new QualityModelFile(
-              1,
-              List.of("lp_mean", "lex_source_min"),
-              new double[] {-0.5, -5},
-              new double[] {0.25, 2},
-              new QualityModelFile.Weights(60, new double[] {10, 3}),
-              new QualityModelFile.Weights(-2, new double[] {-1.5, -1}),
-              40,
-              45,
-              Map.of());
+      QualityModelFile usesLexicon = QualityModels.usingLexicalFeature();
       Manifest.writeListed(v2, QualityModelFile.FILE, usesLexicon::write);
       point(v2);
 
