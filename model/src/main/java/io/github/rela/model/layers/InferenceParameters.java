@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -23,7 +24,11 @@ import java.util.function.UnaryOperator;
  */
 public final class InferenceParameters extends ParameterStore {
   private final NDManager manager;
-  private final Map<String, NDArray> derived = new HashMap<>();
+  // Keyed by the parameter itself: a decoding step looks every weight up, and a string key (the
+  // parameter's id, a device) would cost a hash of a new string each time.
+  private final Map<Parameter, NDArray> values = new IdentityHashMap<>();
+  private final Map<Parameter, Map<String, NDArray>> derived = new IdentityHashMap<>();
+  private final Map<String, NDArray> constants = new HashMap<>();
 
   /**
    * @param manager owner of the derived values, closed by the caller when the store is done
@@ -34,15 +39,32 @@ public final class InferenceParameters extends ParameterStore {
   }
 
   /**
+   * {@code parameter}'s value, on the device of {@code like} at the first call: a store serves one
+   * decoder, whose arrays are all on one device.
+   */
+  NDArray value(Parameter parameter, NDArray like) {
+    NDArray value = values.get(parameter);
+    if (value == null) {
+      value = getValue(parameter, like.getDevice(), false);
+      values.put(parameter, value);
+    }
+    return value;
+  }
+
+  /**
    * {@code derivation} of {@code parameter}'s value, computed once.
    *
    * @param name what the derivation is, unique for the parameter (e.g. "times-sqrt-d")
    */
   NDArray derived(
       Parameter parameter, String name, NDArray like, UnaryOperator<NDArray> derivation) {
-    return derived.computeIfAbsent(
-        parameter.getId() + "/" + name,
-        key -> keep(derivation.apply(getValue(parameter, like.getDevice(), false))));
+    Map<String, NDArray> byName = derived.computeIfAbsent(parameter, key -> new HashMap<>());
+    NDArray value = byName.get(name);
+    if (value == null) {
+      value = keep(derivation.apply(value(parameter, like)));
+      byName.put(name, value);
+    }
+    return value;
   }
 
   /**
@@ -51,7 +73,7 @@ public final class InferenceParameters extends ParameterStore {
    * @param name what the constant is, unique within the store
    */
   public NDArray constant(String name, Supplier<NDArray> value) {
-    return derived.computeIfAbsent(name, key -> keep(value.get()));
+    return constants.computeIfAbsent(name, key -> keep(value.get()));
   }
 
   /**

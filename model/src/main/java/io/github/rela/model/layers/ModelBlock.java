@@ -31,6 +31,9 @@ public abstract class ModelBlock extends AbstractBlock {
   /** The value of one of this block's parameters, on the device of {@code like}. */
   protected static NDArray value(
       ParameterStore parameterStore, Parameter parameter, NDArray like, boolean training) {
+    if (!training && parameterStore instanceof InferenceParameters inference) {
+      return inference.value(parameter, like); // no device query of a new array at every step
+    }
     return parameterStore.getValue(parameter, like.getDevice(), training);
   }
 }

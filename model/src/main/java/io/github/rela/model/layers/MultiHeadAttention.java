@@ -26,6 +26,9 @@ import io.github.rela.model.config.AttentionKind;
  * values are used by all its hypotheses without being copied.
  */
 public final class MultiHeadAttention extends ModelBlock {
+  /** The derived query weights: the first d_model outputs times the score scale. */
+  private static final String SCALED_QUERIES = "queries-times-score-scale";
+
   private final int dModel;
   private final int numHeads;
   private final AttentionFunction function;
@@ -70,7 +73,8 @@ public final class MultiHeadAttention extends ModelBlock {
   public QueryKeyValue projectSelf(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray projected =
         constantsInWeights(parameterStore, training)
-            ? qkv.forwardScalingRows((InferenceParameters) parameterStore, x, dModel, scoreScale())
+            ? qkv.forwardScalingRows(
+                (InferenceParameters) parameterStore, x, SCALED_QUERIES, dModel, scoreScale())
             : qkv.forward(parameterStore, x, training); // [B, T, 3 * D]
     NDList heads = splitHeads(projected, 3); // 3 x [B, H, T, d]
     return new QueryKeyValue(heads.get(0), KeyValue.of(heads.get(1), heads.get(2)));
@@ -86,7 +90,7 @@ public final class MultiHeadAttention extends ModelBlock {
     NDArray projected =
         constantsInWeights(parameterStore, training)
             ? query.forwardScalingRows(
-                (InferenceParameters) parameterStore, x, dModel, scoreScale())
+                (InferenceParameters) parameterStore, x, SCALED_QUERIES, dModel, scoreScale())
             : query.forward(parameterStore, x, training); // [R, T, D]
     return splitHeads(projected, 1).head();
   }

@@ -75,10 +75,11 @@ public final class Projection extends ModelBlock {
    * scaled once (inference only): the scaling then costs no call at any step.
    *
    * @param x input, [..., in]
+   * @param name what {@code rows} and {@code factor} are, always the same two for one name
    * @return output, [..., out]
    */
-  NDArray forwardScalingRows(InferenceParameters inference, NDArray x, int rows, float factor) {
-    String name = "rows-" + rows + "-times-" + factor;
+  NDArray forwardScalingRows(
+      InferenceParameters inference, NDArray x, String name, int rows, float factor) {
     NDArray w =
         inference.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor).reshape(-1, 1)));
     if (bias == null) {

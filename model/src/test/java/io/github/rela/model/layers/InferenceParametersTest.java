@@ -51,6 +51,24 @@ class InferenceParametersTest {
   }
 
   @Test
+  void shouldServeAParameterAsItsOwnArrayAtEveryCall() {
+    try (NDManager model = NDManager.newBaseManager()) {
+      Parameter gain = parameter(model, 2f);
+      try (NDManager batch = model.newSubManager()) {
+        InferenceParameters parameters = new InferenceParameters(batch);
+        // Given two steps' inputs, each a new array
+        NDArray firstStep = batch.zeros(new Shape(1, 2));
+        NDArray secondStep = batch.zeros(new Shape(3, 2));
+        // When the parameter is looked up for each, then both get the weights themselves
+        assertSame(gain.getArray(), parameters.value(gain, firstStep));
+        assertSame(gain.getArray(), parameters.value(gain, secondStep));
+      }
+      // And closing the store leaves the weights alone
+      assertFalse(gain.getArray().isReleased());
+    }
+  }
+
+  @Test
   void shouldGiveTheSameNormAsAPlainParameterStore() {
     try (NDManager manager = NDManager.newBaseManager()) {
       RmsNorm norm = new RmsNorm(4, true, 1e-6f);
