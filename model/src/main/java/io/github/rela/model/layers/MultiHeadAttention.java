@@ -29,6 +29,9 @@ public final class MultiHeadAttention extends ModelBlock {
   /** The derived query weights: the first d_model outputs times the score scale. */
   private static final String SCALED_QUERIES = "queries-times-score-scale";
 
+  /** The derived output weights: the columns times the norm's constant factor sqrt(D) * g. */
+  private static final String NORM_GAIN = "inputs-times-norm-gain";
+
   private final int dModel;
   private final int numHeads;
   private final AttentionFunction function;
@@ -198,7 +201,7 @@ public final class MultiHeadAttention extends ModelBlock {
           output.forwardScalingInputs(
               inference,
               norm.forwardWithoutGain(inference, z),
-              "norm",
+              NORM_GAIN,
               norm.gainTimesSqrtD(inference, z));
       return new AttentionResult(out, weights);
     }

@@ -99,7 +99,7 @@ public final class Projection extends ModelBlock {
    */
   NDArray forwardScalingInputs(
       InferenceParameters inference, NDArray x, String name, NDArray scale) {
-    NDArray w = inference.derived(weight, "inputs-" + name, x, v -> v.mul(scale.reshape(1, -1)));
+    NDArray w = inference.derived(weight, name, x, v -> v.mul(scale.reshape(1, -1)));
     if (bias == null) {
       return Linear.linear(x, w).head();
     }

@@ -102,8 +102,8 @@ public final class RmsNorm extends ModelBlock {
 
   /** {@code Z / max(|Z|, sqrt(D eps))} over the last axis. */
   private NDArray unitNorm(NDArray z) {
-    int axis = z.getShape().dimension() - 1;
-    return z.normalize(2, axis, Math.sqrt(dModel * (double) eps));
+    // axis -1 rather than the rank: asking a new array its shape is a native call
+    return z.normalize(2, -1, Math.sqrt(dModel * (double) eps));
   }
 
   /** {@code out * sigmoid(w * Z)} for ReLA-g; {@code out} itself without a gate. */
