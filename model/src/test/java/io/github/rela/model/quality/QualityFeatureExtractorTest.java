@@ -16,6 +16,11 @@ class QualityFeatureExtractorTest {
       new QualityFeatureExtractor(1, 2, 100, SpecialIds.PROJECT, null);
 
   private static QualityFeatures extract(List<float[]> attention, float[] tokenLogProbabilities) {
+    return extract(EXTRACTOR, attention, tokenLogProbabilities);
+  }
+
+  private static QualityFeatures extract(
+      QualityFeatureExtractor extractor, List<float[]> attention, float[] tokenLogProbabilities) {
     Hypothesis best =
         new Hypothesis(
             new int[] {10, 11},
@@ -26,7 +31,7 @@ class QualityFeatureExtractorTest {
             tokenLogProbabilities,
             List.of(),
             new float[] {0.5f, 2.0f, 0.2f});
-    return EXTRACTOR.extract(
+    return extractor.extract(
         "Ein Hund 2",
         "A dog",
         new int[] {20, 80, 3},
@@ -80,24 +85,8 @@ class QualityFeatureExtractorTest {
             Map.of(10, Map.of(20, 0.6), 11, Map.of(80, 0.3, 20, 0.05)));
     QualityFeatureExtractor extractor =
         new QualityFeatureExtractor(1, 2, 100, SpecialIds.PROJECT, lexicon);
-    Hypothesis best =
-        new Hypothesis(
-            new int[] {10, 11},
-            -1.5f,
-            -1.5f,
-            true,
-            List.of(new float[6], new float[6]),
-            new float[] {-0.1f, -0.2f, -1.2f},
-            List.of(),
-            new float[] {0.5f, 2.0f, 0.2f});
     QualityFeatures f =
-        extractor.extract(
-            "Ein Hund",
-            "A dog",
-            new int[] {20, 80, 3},
-            List.of("\u2581Ein", "\u2581Hund", "</s>"),
-            List.of("\u2581A", "\u2581dog"),
-            best);
+        extract(extractor, List.of(new float[6], new float[6]), new float[] {-0.1f, -0.2f, -1.2f});
     // Ein: max(0.01, 0.6, 0.05) = 0.6; Hund: 0.3 (EOS is not a piece here)
     assertEquals(Math.log(0.3), f.get("lex_source_min"), 1e-6);
 
