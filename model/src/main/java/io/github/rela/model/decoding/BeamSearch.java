@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * is replaced at once and never costs another step). A source is done when it has G finished
  * hypotheses or reaches its maximum length (its beams then end unfinished); it leaves the session,
  * and its best hypothesis by normalised score is the result. At the first step only row 0 of each
- * source is live, since all G rows hold the same BOS.
+ * source is live, since all G rows hold the same BOS: the session then decodes one row per source
+ * (a G-th of the first step's work), and the first reorder spreads it to the G rows.
  */
 public final class BeamSearch implements SearchStrategy {
   private final DecodingOptions options;
@@ -50,12 +51,12 @@ public final class BeamSearch implements SearchStrategy {
     for (int row = 0; row < beamScores.length; row++) {
       beamScores[row] = row % beam == 0 ? 0f : Float.NEGATIVE_INFINITY;
     }
-    long[] tokens = new long[sources * beam];
+    long[] tokens = new long[sources]; // the first step: one session row per source
     Arrays.fill(tokens, specialIds.bosId());
     for (int step = 0; active.length > 0; step++) {
       Candidates candidates = topCandidates(session, step, tokens, beamScores);
       List<Integer> kept = new ArrayList<>(active.length);
-      List<Long> backPointers = new ArrayList<>(); // rows of the current state
+      List<Long> backPointers = new ArrayList<>(); // rows of the session's current state
       List<HypothesisNode> nextBeams = new ArrayList<>();
       for (int position = 0; position < active.length; position++) {
         int source = active[position];
@@ -71,10 +72,9 @@ public final class BeamSearch implements SearchStrategy {
         }
         kept.add(position);
         for (int g = 0; g < beam; g++) {
-          backPointers.add(
-              (long)
-                  candidates
-                      .rows[position * candidates.perSource + candidates.chosen[position][g]]);
+          int row =
+              candidates.rows[position * candidates.perSource + candidates.chosen[position][g]];
+          backPointers.add((long) candidates.sessionRow(row));
           nextBeams.add(extended.get(g));
         }
       }
@@ -117,13 +117,16 @@ public final class BeamSearch implements SearchStrategy {
     for (int k = 0; k < candidates.perSource && count < beam; k++) {
       int index = position * candidates.perSource + k;
       int row = candidates.rows[index];
+      int sessionRow = candidates.sessionRow(row);
       HypothesisNode node =
           HypothesisNode.extend(
               beams[row],
               candidates.tokens[index],
               candidates.scores[index],
-              candidates.entropies[row],
-              candidates.attention == null ? null : candidates.attention.row(row, sourceLength));
+              candidates.entropies[sessionRow],
+              candidates.attention == null
+                  ? null
+                  : candidates.attention.row(sessionRow, sourceLength));
       if (candidates.tokens[index] == specialIds.eosId()) {
         if (k < beam && candidates.scores[index] > Float.NEGATIVE_INFINITY) {
           finished.add(node);
@@ -169,13 +172,22 @@ public final class BeamSearch implements SearchStrategy {
       scope.suppressNotUsedWarning();
       StepScores scores = session.step(tokens);
       StepView.RowCandidates best = view.candidates(scores, step, 2 * beam);
-      int sources = tokens.length / beam;
+      int sources = beamScores.length / beam;
+      int sessionRowsPerSource = tokens.length / sources; // G, or 1 at the first step
       int perSource = Math.min(2 * beam, beam * best.perRow());
       int[] candidateRows = new int[sources * perSource];
       int[] candidateTokens = new int[sources * perSource];
       float[] totals = new float[sources * perSource];
       for (int source = 0; source < sources; source++) {
-        merge(best, beamScores, source, perSource, candidateRows, candidateTokens, totals);
+        merge(
+            best,
+            sessionRowsPerSource,
+            beamScores,
+            source,
+            perSource,
+            candidateRows,
+            candidateTokens,
+            totals);
       }
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
@@ -186,16 +198,19 @@ public final class BeamSearch implements SearchStrategy {
           totals,
           best.entropies(),
           attention,
-          new int[sources][beam]);
+          new int[sources][beam],
+          beam / sessionRowsPerSource);
     }
   }
 
   /**
    * Writes the best {@code perSource} of one source's G rows' candidates, by cumulative score, at
-   * {@code source * perSource}; ties keep the row and rank order.
+   * {@code source * perSource}; ties keep the row and rank order. When the session holds one row
+   * per source, that row's candidates stand for all G beam rows (they hold the same state).
    */
   private void merge(
       StepView.RowCandidates best,
+      int sessionRowsPerSource,
       float[] beamScores,
       int source,
       int perSource,
@@ -205,17 +220,18 @@ public final class BeamSearch implements SearchStrategy {
     int perRow = best.perRow();
     Integer[] order = new Integer[beam * perRow]; // g * perRow + rank
     float[] total = new float[beam * perRow];
+    int shared = beam / sessionRowsPerSource; // beam rows per session row
     for (int i = 0; i < order.length; i++) {
       int row = source * beam + i / perRow;
       order[i] = i;
-      total[i] = beamScores[row] + best.logProbability(row, i % perRow);
+      total[i] = beamScores[row] + best.logProbability(row / shared, i % perRow);
     }
     Arrays.sort(order, (a, b) -> Float.compare(total[b], total[a])); // stable: ties keep order
     for (int k = 0; k < perSource; k++) {
       int i = order[k];
       int row = source * beam + i / perRow;
       rows[source * perSource + k] = row;
-      tokens[source * perSource + k] = best.token(row, i % perRow);
+      tokens[source * perSource + k] = best.token(row / shared, i % perRow);
       totals[source * perSource + k] = total[i];
     }
   }
@@ -232,6 +248,7 @@ public final class BeamSearch implements SearchStrategy {
    * @param attention the step's cross-attention of every row, or null
    * @param chosen per source, which candidates (0 .. 2G-1) formed the next beam, filled by {@link
    *     #advance}
+   * @param shared beam rows per session row: G at the first step, 1 after
    */
   private record Candidates(
       int perSource,
@@ -240,5 +257,12 @@ public final class BeamSearch implements SearchStrategy {
       float[] scores,
       float[] entropies,
       StepView.AttentionRows attention,
-      int[][] chosen) {}
+      int[][] chosen,
+      int shared) {
+
+    /** The session row that holds beam row {@code row}'s state. */
+    int sessionRow(int row) {
+      return row / shared;
+    }
+  }
 }

@@ -15,6 +15,9 @@ public interface DecodingSession extends AutoCloseable {
   /**
    * Feeds the last token of every row.
    *
+   * <p>The first step may feed one row per source instead of G (all G start from BOS); the first
+   * {@link #reorder} or {@link #selectSources} then spreads each to G rows.
+   *
    * @param tokens [R] token ids (BOS at the first step)
    * @return next-token logits [R, V] and cross-attention [R, L, H, S] of this step
    */

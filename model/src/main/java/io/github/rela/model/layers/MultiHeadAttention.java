@@ -120,7 +120,10 @@ public final class MultiHeadAttention extends ModelBlock {
    */
   public KeyValue projectMemory(ParameterStore parameterStore, NDArray memory, boolean training) {
     NDList heads = splitHeads(keyValue.forward(parameterStore, memory, training), 2);
-    return KeyValue.of(heads.get(0), heads.get(1)); // keys [N, H, d, S], values [N, H, S, d]
+    KeyValue byHead = KeyValue.of(heads.get(0), heads.get(1)); // views of [N, S, 2 * D]
+    // Copied once into row-major [N, H, d, S] and [N, H, S, d]: as views, they would be copied
+    // again inside every step's matmuls, which fold [N, H] into one axis.
+    return new KeyValue(contiguous(byHead.keys()), contiguous(byHead.values()));
   }
 
   /**
@@ -225,15 +228,27 @@ public final class MultiHeadAttention extends ModelBlock {
 
   /** [B, T, P * D] -> P arrays [B, H, T, d], for P fused projections. */
   private NDList splitHeads(NDArray x, int parts) {
+    NDArray byHead = byHead(x, parts);
+    return parts == 1 ? new NDList(byHead) : byHead.split(parts, 1); // P x [B, H, T, d]
+  }
+
+  /** [B, T, P * D] -> [B, P * H, T, d] (a view). */
+  private NDArray byHead(NDArray x, int parts) {
     Shape shape = x.getShape();
     long batch = shape.get(0);
     long length = shape.get(1);
     long heads = (long) parts * numHeads;
-    NDArray byHead =
-        length == 1
-            ? x.reshape(batch, heads, 1, -1) // a decoding step: [B, 1, P * D] is [B, P * H, 1, d]
-            : x.reshape(batch, length, heads, -1).transpose(0, 2, 1, 3); // [B, P * H, T, d]
-    return parts == 1 ? new NDList(byHead) : byHead.split(parts, 1); // P x [B, H, T, d]
+    return length == 1
+        ? x.reshape(batch, heads, 1, -1) // a decoding step: [B, 1, P * D] is [B, P * H, 1, d]
+        : x.reshape(batch, length, heads, -1).transpose(0, 2, 1, 3); // [B, P * H, T, d]
+  }
+
+  /**
+   * {@code x} in row-major order: flattening copies a view that is not (DJL has no call for
+   * PyTorch's {@code contiguous()}), and the result reshaped back is a view of that copy.
+   */
+  private static NDArray contiguous(NDArray x) {
+    return x.reshape(-1).reshape(x.getShape());
   }
 
   /** [N, H, G, X] -> [N, G, H, X] (a view), so that the rows of one source come first. */

@@ -132,13 +132,20 @@ class SearchTest {
         results = strategy.search(session, lengths, maxLengths);
       }
     }
-    // Then: the rows shrink by whole sources as they finish, and no step runs past the longest
-    assertEquals(SOURCES.size() * beam, rowsPerStep.get(0));
-    for (int step = 1; step < rowsPerStep.size(); step++) {
+    // Then: the first step decodes one row per source (all G hold BOS), the next G per source
+    // (no source can finish at the first step: G finished hypotheses need G live rows); the rows
+    // shrink by whole sources as they finish, and no step runs past the longest
+    int allRows = SOURCES.size() * beam;
+    assertEquals(SOURCES.size(), rowsPerStep.get(0));
+    if (beam > 1) {
+      assertEquals(allRows, rowsPerStep.get(1));
+    }
+    assertTrue(rowsPerStep.get(1) <= allRows);
+    for (int step = 2; step < rowsPerStep.size(); step++) {
       assertEquals(0, rowsPerStep.get(step) % beam);
       assertTrue(rowsPerStep.get(step) <= rowsPerStep.get(step - 1));
     }
-    assertTrue(rowsPerStep.get(rowsPerStep.size() - 1) < rowsPerStep.get(0));
+    assertTrue(rowsPerStep.get(rowsPerStep.size() - 1) < allRows);
     assertTrue(rowsPerStep.size() <= Arrays.stream(maxLengths).max().orElseThrow());
     assertEquals(SOURCES.size(), results.size());
   }
