@@ -1,12 +1,10 @@
 package io.github.rela.model.decoding;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import io.github.rela.model.tokenizer.SpecialIds;
 import io.github.rela.model.transformer.TargetVocabulary;
-import java.util.HashSet;
-import java.util.Set;
+import java.nio.FloatBuffer;
 
 /**
  * The shared arithmetic of both searches: every row's best next tokens and the entropy of its
@@ -14,8 +12,8 @@ import java.util.Set;
  *
  * <p>PAD and BOS are never generated; EOS is forbidden while fewer than {@code minLength} tokens
  * have been generated. Rather than adding -inf to those columns of the whole [R, V] array (and the
- * beam's scores to it) on the engine, each row's top {@code k + F} columns are copied (F the
- * forbidden columns present) and the forbidden ones dropped here: the same candidates, for two
+ * beam's scores to it) on the engine, the log-probabilities are copied to the host once and {@link
+ * RowTop} skips the forbidden columns while it picks each row's best: the same candidates, for two
  * passes over [R, V] fewer at every step.
  */
 final class StepView {
@@ -37,36 +35,42 @@ final class StepView {
     TargetVocabulary vocabulary = scores.vocabulary();
     NDArray logProbabilities = scores.logits().logSoftmax(1); // [R, V]
     int rows = (int) logProbabilities.getShape().get(0);
-    Set<Integer> forbidden = forbiddenColumns(vocabulary, step);
-    int copied = Math.min(perRow + forbidden.size(), vocabulary.size());
-    int kept = Math.min(perRow, vocabulary.size() - forbidden.size()); // allowed among those copied
-    NDList top = logProbabilities.topK(copied, 1, true, true); // best first, [R, copied]
-    float[] values = top.get(0).toFloatArray();
-    long[] columns = top.get(1).toLongArray();
+    int width = vocabulary.size();
+    boolean[] forbidden = forbiddenColumns(vocabulary, step);
+    int allowed = width;
+    for (boolean never : forbidden) {
+      allowed -= never ? 1 : 0;
+    }
+    int kept = Math.min(perRow, allowed);
+    // The engine's memory itself (contiguous, on the CPU), read in place: no [R, V] copy.
+    FloatBuffer data = logProbabilities.toByteBuffer(true).asFloatBuffer();
+    RowTop top = RowTop.of(data, rows, width, forbidden, kept);
     int[] tokens = new int[rows * kept];
     float[] keptValues = new float[rows * kept];
     for (int row = 0; row < rows; row++) {
-      int count = 0;
-      for (int j = row * copied; j < (row + 1) * copied && count < kept; j++) {
-        if (!forbidden.contains((int) columns[j])) {
-          tokens[row * kept + count] = vocabulary.token((int) columns[j]);
-          keptValues[row * kept + count] = values[j];
-          count++;
-        }
+      for (int rank = 0; rank < kept; rank++) {
+        tokens[row * kept + rank] = vocabulary.token(top.column(row, rank));
+        keptValues[row * kept + rank] = top.value(row, rank);
       }
     }
     return new RowCandidates(kept, tokens, keptValues, entropy(logProbabilities));
   }
 
-  private Set<Integer> forbiddenColumns(TargetVocabulary vocabulary, int step) {
-    Set<Integer> columns = new HashSet<>();
-    columns.add(vocabulary.column(specialIds.padId()));
-    columns.add(vocabulary.column(specialIds.bosId()));
+  /** Per column of the step's vocabulary, whether it may not be generated at {@code step}. */
+  private boolean[] forbiddenColumns(TargetVocabulary vocabulary, int step) {
+    boolean[] columns = new boolean[vocabulary.size()];
+    forbid(columns, vocabulary.column(specialIds.padId()));
+    forbid(columns, vocabulary.column(specialIds.bosId()));
     if (step < minLength) {
-      columns.add(vocabulary.column(specialIds.eosId()));
+      forbid(columns, vocabulary.column(specialIds.eosId()));
     }
-    columns.remove(-1); // a shortlist without that piece
     return columns;
+  }
+
+  private static void forbid(boolean[] columns, int column) {
+    if (column >= 0) { // -1: a shortlist without that piece
+      columns[column] = true;
+    }
   }
 
   /**
