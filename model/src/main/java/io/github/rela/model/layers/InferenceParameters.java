@@ -3,11 +3,17 @@ package io.github.rela.model.layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import io.github.rela.model.engine.PackedGemm;
+import io.github.rela.model.engine.PackedMatrix;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -29,6 +35,8 @@ public final class InferenceParameters extends ParameterStore {
   private final Map<Parameter, NDArray> values = new IdentityHashMap<>();
   private final Map<Parameter, Map<String, NDArray>> derived = new IdentityHashMap<>();
   private final Map<String, NDArray> constants = new HashMap<>();
+  private final Map<NDArray, PackedMatrix> packed = new IdentityHashMap<>();
+  private final Optional<PackedGemm> gemm = PackedGemm.get();
 
   /**
    * @param manager owner of the derived values, closed by the caller when the store is done
@@ -65,6 +73,33 @@ public final class InferenceParameters extends ParameterStore {
       byName.put(name, value);
     }
     return value;
+  }
+
+  /**
+   * {@code x W^T + b} for a weight this store serves (a parameter's value or a derivation): through
+   * MKL's packed copy of W, made at the first such product, where {@link PackedGemm} has it and
+   * {@code x} has the rows for it to pay; otherwise the engine's {@code linear}.
+   *
+   * @param x [..., in]
+   * @param weight W, [out, in]
+   * @param bias [out], or null
+   */
+  NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+    Shape shape = x.getShape();
+    long rows = shape.size() / shape.get(shape.dimension() - 1);
+    if (gemm.isPresent()
+        && gemm.get().worthIt(rows)
+        && !x.getDevice().isGpu()
+        && weight.getDataType() == DataType.FLOAT32) {
+      return gemm.get().linear(x, packed.computeIfAbsent(weight, this::pack), bias);
+    }
+    return bias == null ? Linear.linear(x, weight).head() : Linear.linear(x, weight, bias).head();
+  }
+
+  private PackedMatrix pack(NDArray weight) {
+    PackedMatrix matrix = gemm.orElseThrow().pack(weight);
+    keep(matrix.storage());
+    return matrix;
   }
 
   /**

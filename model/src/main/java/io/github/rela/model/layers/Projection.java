@@ -64,10 +64,11 @@ public final class Projection extends ModelBlock {
    */
   public NDArray forward(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray w = value(parameterStore, weight, x, training);
-    if (bias == null) {
-      return Linear.linear(x, w).head();
+    NDArray b = bias == null ? null : value(parameterStore, bias, x, training);
+    if (!training && parameterStore instanceof InferenceParameters inference) {
+      return inference.linear(x, w, b);
     }
-    return Linear.linear(x, w, value(parameterStore, bias, x, training)).head();
+    return b == null ? Linear.linear(x, w).head() : Linear.linear(x, w, b).head();
   }
 
   /**
@@ -82,11 +83,11 @@ public final class Projection extends ModelBlock {
       InferenceParameters inference, NDArray x, String name, int rows, float factor) {
     NDArray w =
         inference.derived(weight, name, x, v -> v.mul(rowScales(x, rows, factor).reshape(-1, 1)));
-    if (bias == null) {
-      return Linear.linear(x, w).head();
-    }
-    NDArray b = inference.derived(bias, name, x, v -> v.mul(rowScales(x, rows, factor)));
-    return Linear.linear(x, w, b).head();
+    NDArray b =
+        bias == null
+            ? null
+            : inference.derived(bias, name, x, v -> v.mul(rowScales(x, rows, factor)));
+    return inference.linear(x, w, b);
   }
 
   /**
@@ -100,10 +101,7 @@ public final class Projection extends ModelBlock {
   NDArray forwardScalingInputs(
       InferenceParameters inference, NDArray x, String name, NDArray scale) {
     NDArray w = inference.derived(weight, name, x, v -> v.mul(scale.reshape(1, -1)));
-    if (bias == null) {
-      return Linear.linear(x, w).head();
-    }
-    return Linear.linear(x, w, value(inference, bias, x, false)).head();
+    return inference.linear(x, w, bias == null ? null : value(inference, bias, x, false));
   }
 
   /** {@code factor} for the first {@code rows} outputs and 1 after, [out]. */

@@ -66,6 +66,9 @@ public final class TokenEmbedding extends ModelBlock {
    */
   public NDArray logits(ParameterStore parameterStore, NDArray x, boolean training) {
     NDArray w = value(parameterStore, weight, x, training); // [V, D]
+    if (!training && parameterStore instanceof InferenceParameters inference) {
+      return inference.linear(x, w, null);
+    }
     // x W^T without materialising W^T, which would land in the weights' manager and leak.
     return Linear.linear(x, w).head(); // [B, T, D] x [D, V]
   }

@@ -22,7 +22,7 @@ public final class DecoderState {
   private final int position;
   private final int groupSize;
   private final TargetVocabulary vocabulary;
-  private final NDArray outputRows;
+  private final OutputRows outputRows;
 
   /**
    * Creates a state; {@link Transformer#startDecoding} is the usual way.
@@ -33,17 +33,17 @@ public final class DecoderState {
    * @param position P, the number of target positions already decoded
    * @param groupSize G, rows per source
    * @param vocabulary the pieces each step scores
-   * @param outputRows the output matrix's rows of a shortlist's pieces, [K, D]; null for the whole
+   * @param outputRows the output matrix's rows of a shortlist's pieces; null for the whole
    *     vocabulary
    */
-  public DecoderState(
+  DecoderState(
       List<KeyValue> selfCache,
       List<KeyValue> memory,
       NDArray sourceMask,
       int position,
       int groupSize,
       TargetVocabulary vocabulary,
-      NDArray outputRows) {
+      OutputRows outputRows) {
     if (vocabulary.isAll() != (outputRows == null)) {
       throw new IllegalArgumentException(
           "a shortlist needs its output rows, the whole vocabulary none");
@@ -87,8 +87,8 @@ public final class DecoderState {
     return vocabulary;
   }
 
-  /** The output matrix's rows of the shortlist's pieces, [K, D]; null for the whole vocabulary. */
-  public NDArray outputRows() {
+  /** The output matrix's rows of the shortlist's pieces; null for the whole vocabulary. */
+  OutputRows outputRows() {
     return outputRows;
   }
 
@@ -156,7 +156,7 @@ public final class DecoderState {
     }
     arrays.add(sourceMask);
     if (outputRows != null) {
-      arrays.add(outputRows);
+      arrays.addAll(outputRows.arrays());
     }
     return arrays;
   }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
@@ -170,14 +169,15 @@ public final class Transformer extends ModelBlock {
     if (groupSize < 1) {
       throw new IllegalArgumentException("groupSize must be at least 1, got " + groupSize);
     }
-    NDArray outputRows = null;
+    OutputRows outputRows = null;
     if (!vocabulary.isAll()) {
       NDManager manager = encoded.memory().getManager();
-      outputRows =
+      NDArray rows =
           Rows.select(
               outputMatrix(parameterStore, encoded.memory()),
               manager.create(vocabulary.tokenIds())); // [V, D] -> [K, D]
-      outputRows.attach(manager); // the batch's, not the weights' manager
+      rows.attach(manager); // the batch's, not the weights' manager
+      outputRows = OutputRows.of(rows, encoded.memory().getShape().get(0) * groupSize);
     }
     return new DecoderState(
         List.of(),
@@ -207,7 +207,7 @@ public final class Transformer extends ModelBlock {
     NDArray logits =
         state.outputRows() == null
             ? outputLogits(parameterStore, out.output(), false).reshape(rows, -1) // [R, V]
-            : Linear.linear(out.output(), state.outputRows()).head().reshape(rows, -1); // [R, K]
+            : state.outputRows().logits(out.output()).reshape(rows, -1); // [R, K]
     NDArray crossAttention =
         NDArrays.stack(new NDList(out.crossWeights()), 1)
             .squeeze(3); // L x [R, H, 1, S] -> [R, L, H, S]
