@@ -159,7 +159,7 @@ public final class PackedGemm {
         }
         Native.register(Mkl.class, NativeLibrary.getInstance(library.toString()));
         return Optional.of(new PackedGemm());
-      } catch (UnsatisfiedLinkError | RuntimeException e) {
+      } catch (LinkageError | RuntimeException e) {
         // Another BLAS or platform: PyTorch's own linear serves, as fast as ever.
         LOG.log(System.Logger.Level.DEBUG, "no packed GEMM in libtorch: " + e.getMessage());
         return Optional.empty();
