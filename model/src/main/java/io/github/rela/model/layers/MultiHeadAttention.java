@@ -228,19 +228,15 @@ public final class MultiHeadAttention extends ModelBlock {
 
   /** [B, T, P * D] -> P arrays [B, H, T, d], for P fused projections. */
   private NDList splitHeads(NDArray x, int parts) {
-    NDArray byHead = byHead(x, parts);
-    return parts == 1 ? new NDList(byHead) : byHead.split(parts, 1); // P x [B, H, T, d]
-  }
-
-  /** [B, T, P * D] -> [B, P * H, T, d] (a view). */
-  private NDArray byHead(NDArray x, int parts) {
     Shape shape = x.getShape();
     long batch = shape.get(0);
     long length = shape.get(1);
     long heads = (long) parts * numHeads;
-    return length == 1
-        ? x.reshape(batch, heads, 1, -1) // a decoding step: [B, 1, P * D] is [B, P * H, 1, d]
-        : x.reshape(batch, length, heads, -1).transpose(0, 2, 1, 3); // [B, P * H, T, d]
+    NDArray byHead =
+        length == 1
+            ? x.reshape(batch, heads, 1, -1) // a decoding step: [B, 1, P * D] is [B, P * H, 1, d]
+            : x.reshape(batch, length, heads, -1).transpose(0, 2, 1, 3); // [B, P * H, T, d]
+    return parts == 1 ? new NDList(byHead) : byHead.split(parts, 1); // P x [B, H, T, d]
   }
 
   /**
