@@ -173,21 +173,13 @@ public final class BeamSearch implements SearchStrategy {
       StepScores scores = session.step(tokens);
       StepView.RowCandidates best = view.candidates(scores, step, 2 * beam);
       int sources = beamScores.length / beam;
-      int sessionRowsPerSource = tokens.length / sources; // G, or 1 at the first step
+      int shared = beam / (tokens.length / sources); // beam rows per session row: 1, or G at first
       int perSource = Math.min(2 * beam, beam * best.perRow());
       int[] candidateRows = new int[sources * perSource];
       int[] candidateTokens = new int[sources * perSource];
       float[] totals = new float[sources * perSource];
       for (int source = 0; source < sources; source++) {
-        merge(
-            best,
-            sessionRowsPerSource,
-            beamScores,
-            source,
-            perSource,
-            candidateRows,
-            candidateTokens,
-            totals);
+        merge(best, shared, beamScores, source, perSource, candidateRows, candidateTokens, totals);
       }
       StepView.AttentionRows attention =
           options.keepAttention() ? StepView.attention(scores.crossAttention()) : null;
@@ -199,18 +191,19 @@ public final class BeamSearch implements SearchStrategy {
           best.entropies(),
           attention,
           new int[sources][beam],
-          beam / sessionRowsPerSource);
+          shared);
     }
   }
 
   /**
    * Writes the best {@code perSource} of one source's G rows' candidates, by cumulative score, at
    * {@code source * perSource}; ties keep the row and rank order. When the session holds one row
-   * per source, that row's candidates stand for all G beam rows (they hold the same state).
+   * per source ({@code shared} = G), that row's candidates stand for all G beam rows (they hold the
+   * same state).
    */
   private void merge(
       StepView.RowCandidates best,
-      int sessionRowsPerSource,
+      int shared,
       float[] beamScores,
       int source,
       int perSource,
@@ -220,7 +213,6 @@ public final class BeamSearch implements SearchStrategy {
     int perRow = best.perRow();
     Integer[] order = new Integer[beam * perRow]; // g * perRow + rank
     float[] total = new float[beam * perRow];
-    int shared = beam / sessionRowsPerSource; // beam rows per session row
     for (int i = 0; i < order.length; i++) {
       int row = source * beam + i / perRow;
       order[i] = i;

@@ -24,9 +24,9 @@ import java.util.Optional;
  *
  * <p>With 16 rows or more the products are 1.0-1.6x faster than {@code linear} (the larger gains at
  * fewer rows and at in = 1024) and, for in = 256, bit-identical to it; below 16 rows MKL's unpacked
- * small-matrix kernels are as fast or faster, so {@link #worthIt} says no. Where the engine's
- * library lacks the two functions (another platform or BLAS) {@link #get()} is empty and callers
- * keep PyTorch's {@code linear}; {@code -Drela.packed-gemm=false} turns it off.
+ * small-matrix kernels are as fast or faster, so {@link #pays} says no. Where the engine's library
+ * lacks the two functions (another platform or BLAS) {@link #get()} is empty and callers keep
+ * PyTorch's {@code linear}; {@code -Drela.packed-gemm=false} turns it off.
  */
 public final class PackedGemm {
   /** Fewest input rows for which packed weights pay (see the class comment). */
@@ -46,9 +46,14 @@ public final class PackedGemm {
     return Holder.INSTANCE;
   }
 
-  /** Whether a product with {@code rows} input rows is faster through packed weights. */
-  public boolean worthIt(long rows) {
-    return rows >= MIN_ROWS;
+  /**
+   * Whether a product of {@code rows} input rows with {@code weight} goes through packed weights:
+   * faster with that many rows, and possible (float32 on the CPU).
+   */
+  public boolean pays(long rows, NDArray weight) {
+    return rows >= MIN_ROWS
+        && !weight.getDevice().isGpu()
+        && weight.getDataType() == DataType.FLOAT32;
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.rela.model.layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
@@ -87,13 +86,10 @@ public final class InferenceParameters extends ParameterStore {
   NDArray linear(NDArray x, NDArray weight, NDArray bias) {
     Shape shape = x.getShape();
     long rows = shape.size() / shape.get(shape.dimension() - 1);
-    if (gemm.isPresent()
-        && gemm.get().worthIt(rows)
-        && !x.getDevice().isGpu()
-        && weight.getDataType() == DataType.FLOAT32) {
+    if (gemm.isPresent() && gemm.get().pays(rows, weight)) {
       return gemm.get().linear(x, packed.computeIfAbsent(weight, this::pack), bias);
     }
-    return bias == null ? Linear.linear(x, weight).head() : Linear.linear(x, weight, bias).head();
+    return Linear.linear(x, weight, bias).head(); // a null bias adds nothing
   }
 
   private PackedMatrix pack(NDArray weight) {

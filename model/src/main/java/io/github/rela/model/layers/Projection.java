@@ -68,7 +68,7 @@ public final class Projection extends ModelBlock {
     if (!training && parameterStore instanceof InferenceParameters inference) {
       return inference.linear(x, w, b);
     }
-    return b == null ? Linear.linear(x, w).head() : Linear.linear(x, w, b).head();
+    return Linear.linear(x, w, b).head(); // a null bias adds nothing
   }
 
   /**

@@ -24,7 +24,7 @@ record OutputRows(NDArray rows, PackedMatrix packed) {
    */
   static OutputRows of(NDArray rows, long stepRows) {
     Optional<PackedGemm> gemm = PackedGemm.get();
-    boolean pays = gemm.isPresent() && gemm.get().worthIt(stepRows) && !rows.getDevice().isGpu();
+    boolean pays = gemm.isPresent() && gemm.get().pays(stepRows, rows);
     return new OutputRows(rows, pays ? gemm.get().pack(rows) : null);
   }
 
@@ -35,9 +35,11 @@ record OutputRows(NDArray rows, PackedMatrix packed) {
    * @return [R, 1, K]
    */
   NDArray logits(NDArray y) {
-    long stepRows = y.getShape().get(0);
-    if (packed != null && PackedGemm.get().orElseThrow().worthIt(stepRows)) {
-      return PackedGemm.get().orElseThrow().linear(y, packed, null);
+    if (packed != null) { // then the engine offers packed products
+      PackedGemm gemm = PackedGemm.get().orElseThrow();
+      if (gemm.pays(y.getShape().get(0), rows)) {
+        return gemm.linear(y, packed, null);
+      }
     }
     return Linear.linear(y, rows).head();
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import org.junit.jupiter.api.Test;
@@ -81,8 +82,12 @@ class PackedGemmTest {
   void paysFromSixteenRows() {
     assumeTrue(PackedGemm.get().isPresent());
     PackedGemm gemm = PackedGemm.get().orElseThrow();
-    assertFalse(gemm.worthIt(4));
-    assertTrue(gemm.worthIt(16));
-    assertTrue(gemm.worthIt(128));
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDArray weight = manager.ones(new Shape(4, 6));
+      assertFalse(gemm.pays(4, weight));
+      assertTrue(gemm.pays(16, weight));
+      assertTrue(gemm.pays(128, weight));
+      assertFalse(gemm.pays(128, weight.toType(DataType.FLOAT64, false)));
+    }
   }
 }
