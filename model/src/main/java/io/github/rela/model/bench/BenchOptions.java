@@ -43,6 +43,10 @@ public record BenchOptions(
     if (kinds.isEmpty() || batchSizes.isEmpty()) {
       throw new IllegalArgumentException("at least one attention kind and batch size are needed");
     }
+    if (kinds.stream().distinct().count() < kinds.size()) {
+      // a kind's cells are keyed by the kind: two models of one kind would merge into one column
+      throw new IllegalArgumentException("each attention kind may be named once, got " + kinds);
+    }
     if (batchSizes.stream().anyMatch(b -> b < 1)
         || recomputeBatchSizes.stream().anyMatch(b -> b < 1)) {
       throw new IllegalArgumentException("batch sizes must be positive");

@@ -38,7 +38,8 @@ public final class DecodingBenchmark {
   /**
    * Runs every cell {@link BenchOptions#rounds()} times, round after round (so that a burst of load
    * from other processes hits one round of a cell, not all of them), printing one line per cell,
-   * kind and round to {@code progress}, and keeps each cell's fastest round.
+   * kind and round to {@code progress}, and keeps each cell's fastest round for the table and all
+   * rounds' batches for the ratios.
    */
   public List<CellResult> run(PrintWriter progress) {
     Map<String, CellResult> best = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ public final class DecodingBenchmark {
       for (int round = 1; round <= options.rounds(); round++) {
         progress.printf("Round %d of %d%n", round, options.rounds());
         for (CellResult cell : round(models, manager, progress)) {
-          best.merge(key(cell), cell, (a, b) -> a.seconds() <= b.seconds() ? a : b);
+          best.merge(key(cell), cell, CellResult::withRound);
         }
       }
     }
@@ -91,10 +92,11 @@ public final class DecodingBenchmark {
   /**
    * Decodes batches of {@code batch} random sentences with every model in turn, the same batch for
    * each and the model that goes first rotating, for at least the cell's time per model, and keeps
-   * each model's median batch. On a shared machine a burst of load from other processes then slows
-   * all models alike instead of whichever model was being measured at the time, and the median of a
-   * few interleaved batches compares the models more steadily than the single fastest batch, which
-   * rewards whichever model happened to run in the one quiet moment.
+   * each model's median batch and every batch's time. On a shared machine a burst of load from
+   * other processes then slows all models alike instead of whichever model was being measured at
+   * the time; the report compares the models batch by batch ({@link PairedRatio}), and the table
+   * shows each model's median batch, which is steadier than the single fastest batch, which rewards
+   * whichever model happened to run in the one quiet moment.
    *
    * @return one result per model, in the order of {@code models}
    */
@@ -166,7 +168,8 @@ public final class DecodingBenchmark {
               batch,
               tokens[m],
               median(seconds.get(m)),
-              flops));
+              flops,
+              seconds.get(m)));
     }
     return cells;
   }
@@ -190,9 +193,7 @@ public final class DecodingBenchmark {
   }
 
   private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    return PairedRatio.median(values.stream().mapToDouble(Double::doubleValue).sorted().toArray());
   }
 
   /** {@code count} sources of random pieces (ids 4 ..), each ending with EOS. */
