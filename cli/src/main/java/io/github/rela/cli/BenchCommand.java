@@ -76,14 +76,16 @@ public final class BenchCommand implements Callable<Integer> {
       defaultValue = "1",
       description =
           "Timed seconds per measurement and model (at least three batches after a warm-up"
-              + " one, the models taking turns batch by batch); the median batch counts.")
+              + " one, the models taking turns batch by batch); the table shows each model's"
+              + " median batch, and models are compared batch by batch.")
   double seconds;
 
   @Option(
       names = "--rounds",
       defaultValue = "3",
       description =
-          "Times every measurement is repeated, round after round; the fastest round counts.")
+          "Times every measurement is repeated, round after round; the table shows the"
+              + " fastest round, and the ratios between models use the batches of all rounds.")
   int rounds;
 
   @Option(

@@ -35,6 +35,7 @@ public final class InferenceParameters extends ParameterStore {
   private final Map<Parameter, Map<String, NDArray>> derived = new IdentityHashMap<>();
   private final Map<String, NDArray> constants = new HashMap<>();
   private final Map<NDArray, PackedMatrix> packed = new IdentityHashMap<>();
+  private final Map<Parameter, float[]> onHost = new IdentityHashMap<>();
   private final Optional<PackedGemm> gemm = PackedGemm.get();
 
   /**
@@ -56,6 +57,11 @@ public final class InferenceParameters extends ParameterStore {
       values.put(parameter, value);
     }
     return value;
+  }
+
+  /** {@code parameter}'s value copied into a Java array at the first call, for host arithmetic. */
+  float[] onHost(Parameter parameter, NDArray like) {
+    return onHost.computeIfAbsent(parameter, key -> value(key, like).toFloatArray());
   }
 
   /**

@@ -198,7 +198,9 @@ public final class MultiHeadAttention extends ModelBlock {
       z = mergeHeads(mixed); // [R, T, D]
     }
     if (norm != null && constantsInWeights(parameterStore, training)) {
-      // The norm's constant factor sqrt(D) * g goes into the output weights, once.
+      // The norm's constant factor sqrt(D) * g goes into the output weights, once. z is this
+      // call's own row-major array (a view of the fresh product, or a copy), which the norm may
+      // overwrite.
       InferenceParameters inference = (InferenceParameters) parameterStore;
       NDArray out =
           output.forwardScalingInputs(

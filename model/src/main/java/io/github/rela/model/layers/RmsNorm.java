@@ -86,12 +86,17 @@ public final class RmsNorm extends ModelBlock {
   /**
    * The norm without its constant factor {@code sqrt(D) * g} (inference only): a caller that feeds
    * a linear map folds that factor into the map's weights once ({@link #gainTimesSqrtD}), which
-   * saves a product at every step.
+   * saves a product at every step. A few rows (a decoding step at a small batch) are computed on
+   * the host, in {@code z}'s own memory ({@link HostRmsNorm}).
    *
-   * @param z [B, T, D]
+   * @param z [B, T, D], row-major, owned by the caller: it may be overwritten
    * @return {@code forward(z) / (sqrt(D) * g)}, [B, T, D]
    */
   NDArray forwardWithoutGain(InferenceParameters inference, NDArray z) {
+    if (HostRmsNorm.serves(z)) {
+      float[] w = gate == null ? null : inference.onHost(gate, z);
+      return HostRmsNorm.normalizeInPlace(z, (float) floor(), w);
+    }
     return gated(inference, z, unitNorm(z), false);
   }
 
@@ -103,7 +108,12 @@ public final class RmsNorm extends ModelBlock {
   /** {@code Z / max(|Z|, sqrt(D eps))} over the last axis. */
   private NDArray unitNorm(NDArray z) {
     // axis -1 rather than the rank: asking a new array its shape is a native call
-    return z.normalize(2, -1, Math.sqrt(dModel * (double) eps));
+    return z.normalize(2, -1, floor());
+  }
+
+  /** The least norm a row is divided by: {@code |Z| = sqrt(D eps)} is where RMS(Z)^2 = eps. */
+  private double floor() {
+    return Math.sqrt(dModel * (double) eps);
   }
 
   /** {@code out * sigmoid(w * Z)} for ReLA-g; {@code out} itself without a gate. */

@@ -1,9 +1,12 @@
 package io.github.rela.model.layers;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -30,6 +33,41 @@ class RmsNormTest {
       double rms = Math.sqrt(12.5);
       float[] expected = {(float) (3 / rms), (float) (4 / rms), 0f, 0f};
       assertArrayEquals(expected, out, 1e-5f);
+    }
+  }
+
+  @Test
+  void shouldComputeFewRowsOnTheHostAsTheEngineDoes() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      for (boolean gated : new boolean[] {true, false}) {
+        RmsNorm norm = new RmsNorm(256, gated, 1e-6f);
+        norm.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 256));
+        for (Pair<String, Parameter> parameter : norm.getParameters()) {
+          parameter.getValue().getArray().set(manager.randomNormal(new Shape(256)).toFloatArray());
+        }
+        InferenceParameters inference = new InferenceParameters(manager);
+        // 8 rows (the host's most), the last all zero (every head null)
+        NDArray z = manager.randomNormal(new Shape(8, 1, 256));
+        z.set(new NDIndex("7"), 0f);
+        NDArray gain = norm.gainTimesSqrtD(inference, z);
+        // the engine's answer: the training path over the same rows, divided by its gain
+        float[] engine = norm.forward(inference, z, true).div(gain).toFloatArray();
+        assertTrue(HostRmsNorm.serves(z));
+
+        NDArray host = norm.forwardWithoutGain(inference, z);
+
+        assertArrayEquals(engine, host.toFloatArray(), 2e-6f);
+        assertArrayEquals(new float[256], host.get("7").toFloatArray(), 0f);
+      }
+    }
+  }
+
+  @Test
+  void shouldLeaveManyRowsToTheEngine() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      assertFalse(HostRmsNorm.serves(manager.zeros(new Shape(9, 1, 256))));
+      assertFalse(HostRmsNorm.serves(manager.zeros(new Shape(1, 9, 256))));
+      assertFalse(HostRmsNorm.serves(manager.zeros(new Shape(2, 1, 256), DataType.FLOAT64)));
     }
   }
 }
