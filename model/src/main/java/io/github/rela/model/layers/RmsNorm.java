@@ -86,18 +86,26 @@ public final class RmsNorm extends ModelBlock {
   /**
    * The norm without its constant factor {@code sqrt(D) * g} (inference only): a caller that feeds
    * a linear map folds that factor into the map's weights once ({@link #gainTimesSqrtD}), which
-   * saves a product at every step. A few rows (a decoding step at a small batch) are computed on
-   * the host, in {@code z}'s own memory ({@link HostRmsNorm}).
+   * saves a product at every step. On the CPU the norm is computed on the host, in {@code z}'s own
+   * memory ({@link HostRmsNorm}).
    *
    * @param z [B, T, D], row-major, owned by the caller: it may be overwritten
    * @return {@code forward(z) / (sqrt(D) * g)}, [B, T, D]
    */
   NDArray forwardWithoutGain(InferenceParameters inference, NDArray z) {
-    if (HostRmsNorm.serves(z)) {
-      float[] w = gate == null ? null : inference.onHost(gate, z);
-      return HostRmsNorm.normalizeInPlace(z, (float) floor(), w);
+    if (!HostRmsNorm.serves(z)) {
+      return gated(inference, z, unitNorm(z), false);
     }
-    return gated(inference, z, unitNorm(z), false);
+    float floor = (float) floor();
+    if (gate == null) {
+      return HostRmsNorm.normalize(z, floor, (float[]) null);
+    }
+    if (HostRmsNorm.rows(z) <= HostRmsNorm.HOST_OPENING_ROWS) {
+      return HostRmsNorm.normalize(z, floor, inference.onHost(gate, z));
+    }
+    // sigmoid(w * Z) on the engine, vectorised: [B, T, D]
+    NDArray opening = Activation.sigmoid(z.mul(inference.value(gate, z)));
+    return HostRmsNorm.normalize(z, floor, opening);
   }
 
   /** {@code sqrt(D) * g}, a constant of the weights: one product, [D]. */
