@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 class PairedRatioTest {
@@ -22,15 +23,12 @@ class PairedRatioTest {
   @Test
   void shouldCancelDriftThatSlowsBothModelsOfABatch() {
     // the machine slows 3x over the run; model a is 5% faster at every moment
-    List<Double> a = new ArrayList<>();
-    List<Double> b = new ArrayList<>();
-    for (int i = 0; i < 50; i++) {
-      double slowdown = 1 + 2.0 * i / 49;
-      a.add(0.1 * slowdown / 1.05);
-      b.add(0.1 * slowdown);
-    }
+    IntToDoubleFunction slowdown = i -> 1 + 2.0 * i / 49;
 
-    PairedRatio ratio = PairedRatio.of(a, b);
+    PairedRatio ratio =
+        PairedRatio.of(
+            times(50, i -> 0.1 * slowdown.applyAsDouble(i) / 1.05),
+            times(50, i -> 0.1 * slowdown.applyAsDouble(i)));
 
     assertEquals(1.05, ratio.median(), 1e-9);
     assertEquals(1.05, ratio.low(), 1e-9);
@@ -45,14 +43,8 @@ class PairedRatioTest {
       ks.add(k);
     }
     Collections.shuffle(ks, new Random(7));
-    List<Double> a = new ArrayList<>();
-    List<Double> b = new ArrayList<>();
-    for (int k : ks) {
-      a.add(0.5);
-      b.add(0.5 * k);
-    }
 
-    PairedRatio ratio = PairedRatio.of(a, b);
+    PairedRatio ratio = PairedRatio.of(times(100, i -> 0.5), times(100, i -> 0.5 * ks.get(i)));
 
     // n = 100: ranks floor(50 - 9.8) = 40 and ceil(1 + 50 + 9.8) = 61
     assertEquals(50.5, ratio.median(), 1e-12);
@@ -74,5 +66,14 @@ class PairedRatioTest {
     assertThrows(
         IllegalArgumentException.class, () -> PairedRatio.of(List.of(1.0), List.of(1.0, 2.0)));
     assertThrows(IllegalArgumentException.class, () -> PairedRatio.of(List.of(), List.of()));
+  }
+
+  /** Seconds of {@code n} batches, batch i taking {@code seconds(i)}. */
+  private static List<Double> times(int n, IntToDoubleFunction seconds) {
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      times.add(seconds.applyAsDouble(i));
+    }
+    return times;
   }
 }
