@@ -40,20 +40,24 @@ public final class DecodingBenchmark {
    * from other processes hits one round of a cell, not all of them), printing one line per cell,
    * kind and round to {@code progress}, and keeps each cell's fastest round for the table and all
    * rounds' batches for the ratios.
+   *
+   * <p>Each round builds the models anew (the same weights, from the same seed), the kind built
+   * first rotating from round to round. Where a model's arrays land in memory is worth a few
+   * percent on this project's build machine: the same model measured twice in one cell ran 1.5%
+   * slower on average as the second one built, and rela-g against softmax read 2-4% higher with
+   * rela-g built first. Rotating spreads that over the kinds instead of handing it to the first
+   * one.
    */
   public List<CellResult> run(PrintWriter progress) {
     Map<String, CellResult> best = new LinkedHashMap<>();
-    try (NDManager manager = NDManager.newBaseManager()) {
-      List<Transformer> models = new ArrayList<>();
-      for (AttentionKind kind : options.kinds()) {
-        Engine.getInstance().setRandomSeed((int) options.seed());
-        Transformer model = Transformer.create(ModelSizes.shippedDefault(kind));
-        model.initializeParameters(manager, DataType.FLOAT32);
-        models.add(model);
-      }
-      for (int round = 1; round <= options.rounds(); round++) {
-        progress.printf("Round %d of %d%n", round, options.rounds());
-        for (CellResult cell : round(models, manager, progress)) {
+    for (int round = 1; round <= options.rounds(); round++) {
+      int first = (round - 1) % options.kinds().size();
+      progress.printf(
+          "Round %d of %d (%s built first)%n",
+          round, options.rounds(), options.kinds().get(first).id());
+      try (NDManager manager = NDManager.newBaseManager()) {
+        List<Transformer> models = build(manager, first);
+        for (CellResult cell : round(models, manager, first, progress)) {
           best.merge(key(cell), cell, CellResult::withRound);
         }
       }
@@ -61,18 +65,32 @@ public final class DecodingBenchmark {
     return new ArrayList<>(best.values());
   }
 
+  /** One model per kind, in the order of the kinds, built from {@code first} on. */
+  private List<Transformer> build(NDManager manager, int first) {
+    int count = options.kinds().size();
+    Transformer[] models = new Transformer[count];
+    for (int k = 0; k < count; k++) {
+      int m = (first + k) % count;
+      Engine.getInstance().setRandomSeed((int) options.seed());
+      models[m] = Transformer.create(ModelSizes.shippedDefault(options.kinds().get(m)));
+      models[m].initializeParameters(manager, DataType.FLOAT32);
+    }
+    return List.of(models);
+  }
+
   /** One round of every cell, every model measured side by side in each. */
   private List<CellResult> round(
-      List<Transformer> models, NDManager manager, PrintWriter progress) {
+      List<Transformer> models, NDManager manager, int first, PrintWriter progress) {
     List<CellResult> results = new ArrayList<>();
     for (int beam : new int[] {1, options.beamSize()}) {
       for (int batch : options.batchSizes()) {
         results.addAll(
-            report(progress, measure(models, manager, beam, batch, StepMode.INCREMENTAL)));
+            report(progress, measure(models, manager, first, beam, batch, StepMode.INCREMENTAL)));
       }
     }
     for (int batch : options.recomputeBatchSizes()) {
-      results.addAll(report(progress, measure(models, manager, 1, batch, StepMode.RECOMPUTE)));
+      results.addAll(
+          report(progress, measure(models, manager, first, 1, batch, StepMode.RECOMPUTE)));
     }
     return results;
   }
@@ -98,10 +116,11 @@ public final class DecodingBenchmark {
    * shows each model's median batch, which is steadier than the single fastest batch, which rewards
    * whichever model happened to run in the one quiet moment.
    *
+   * @param first the model built first this round, whose decoder also warms up first
    * @return one result per model, in the order of {@code models}
    */
   List<CellResult> measure(
-      List<Transformer> models, NDManager manager, int beam, int batch, StepMode mode) {
+      List<Transformer> models, NDManager manager, int first, int beam, int batch, StepMode mode) {
     DecodingOptions decoding =
         DecodingOptions.defaults()
             .withBeamSize(beam)
@@ -132,7 +151,9 @@ public final class DecodingBenchmark {
     int vocabSize = models.get(0).config().sourceVocabSize();
     Random random = new Random(options.seed());
     List<int[]> warmUp = sources(random, batch, vocabSize);
-    decoders.forEach(decoder -> decoder.decode(warmUp));
+    for (int k = 0; k < count; k++) { // the warm-up makes each decoder's derived weights
+      decoders.get((first + k) % count).decode(warmUp);
+    }
     List<List<Double>> seconds = new ArrayList<>(count);
     for (int m = 0; m < count; m++) {
       seconds.add(new ArrayList<>());
