@@ -42,12 +42,6 @@ final class HostRmsNorm {
     return z.getDataType() == DataType.FLOAT32 && !z.getDevice().isGpu();
   }
 
-  /** Rows of {@code z}, [..., D]. */
-  static long rows(NDArray z) {
-    Shape shape = z.getShape();
-    return shape.size() / shape.get(shape.dimension() - 1);
-  }
-
   /**
    * Overwrites every row of {@code z} with its norm, times {@code sigmoid(w * Z)} when a gate is
    * given.

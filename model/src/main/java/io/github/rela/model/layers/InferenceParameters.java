@@ -3,7 +3,6 @@ package io.github.rela.model.layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -90,9 +89,7 @@ public final class InferenceParameters extends ParameterStore {
    * @param bias [out], or null
    */
   NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-    Shape shape = x.getShape();
-    long rows = shape.size() / shape.get(shape.dimension() - 1);
-    if (gemm.isPresent() && gemm.get().pays(rows, weight)) {
+    if (gemm.isPresent() && gemm.get().pays(Rows.count(x), weight)) {
       return gemm.get().linear(x, packed.computeIfAbsent(weight, this::pack), bias);
     }
     return Linear.linear(x, weight, bias).head(); // a null bias adds nothing

@@ -100,7 +100,7 @@ public final class RmsNorm extends ModelBlock {
     if (gate == null) {
       return HostRmsNorm.normalize(z, floor, (float[]) null);
     }
-    if (HostRmsNorm.rows(z) <= HostRmsNorm.HOST_OPENING_ROWS) {
+    if (Rows.count(z) <= HostRmsNorm.HOST_OPENING_ROWS) {
       return HostRmsNorm.normalize(z, floor, inference.onHost(gate, z));
     }
     // sigmoid(w * Z) on the engine, vectorised: [B, T, D]

@@ -36,4 +36,10 @@ public final class Rows {
     flat.close();
     return selected;
   }
+
+  /** Rows of {@code x}, [..., D]: the product of every axis but the last. */
+  static long count(NDArray x) {
+    Shape shape = x.getShape();
+    return shape.size() / shape.get(shape.dimension() - 1);
+  }
 }
