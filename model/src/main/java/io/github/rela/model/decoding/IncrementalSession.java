@@ -13,7 +13,7 @@ import io.github.rela.model.transformer.Transformer;
 /**
  * Incremental decoding on {@link Transformer#step}: the self-attention keys and values grow by one
  * position per step, the cross-attention keys and values are projected once per source and shared
- * by its G rows, and reordering gathers the caches.
+ * by its G rows, and reordering gathers the caches (at the next step, as they grow).
  */
 final class IncrementalSession implements DecodingSession {
   private final Transformer model;
@@ -43,12 +43,12 @@ final class IncrementalSession implements DecodingSession {
 
   @Override
   public void reorder(long[] rows) {
-    replace(state.reorder(manager.create(rows)));
+    replace(state.reorder(rows));
   }
 
   @Override
   public void selectSources(long[] sources, long[] rows) {
-    replace(state.selectSources(manager.create(sources), manager.create(rows)));
+    replace(state.selectSources(manager.create(sources), rows));
   }
 
   @Override

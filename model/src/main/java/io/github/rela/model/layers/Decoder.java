@@ -50,6 +50,7 @@ public final class Decoder extends ModelBlock {
    * @param y embedded targets with positions, [R, T, D]
    * @param selfMask broadcastable to [R, H, T, P + T], or null to attend every position
    * @param past each layer's cache of P earlier positions, or an empty list when P = 0
+   * @param pastRows back-pointers into the rows of the caches, [R]; null keeps them in order
    * @param memory each layer's projected memory (N rows, S positions)
    * @param sourceMask [N, 1, 1, S]
    */
@@ -57,28 +58,37 @@ public final class Decoder extends ModelBlock {
       ParameterStore parameterStore,
       NDArray y,
       NDArray selfMask,
-      List<KeyValue> past,
+      List<SelfAttentionCache> past,
+      long[] pastRows,
       List<KeyValue> memory,
       NDArray sourceMask,
       boolean training) {
     List<NDArray> selfWeights = new ArrayList<>();
     List<NDArray> crossWeights = new ArrayList<>();
-    List<KeyValue> keyValues = new ArrayList<>();
+    List<SelfAttentionCache> caches = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
-      KeyValue layerPast = past.isEmpty() ? null : past.get(i);
+      SelfAttentionCache layerPast = past.isEmpty() ? null : past.get(i);
       DecoderLayerOutput out =
           layers
               .get(i)
-              .forward(parameterStore, y, selfMask, layerPast, memory.get(i), sourceMask, training);
+              .forward(
+                  parameterStore,
+                  y,
+                  selfMask,
+                  layerPast,
+                  pastRows,
+                  memory.get(i),
+                  sourceMask,
+                  training);
       y = out.output();
       selfWeights.add(out.selfWeights());
       crossWeights.add(out.crossWeights());
-      keyValues.add(out.selfKeyValue());
+      caches.add(out.selfCache());
     }
     if (finalNorm != null) {
       y = finalNorm.forward(parameterStore, y, training);
     }
-    return new StackOutput(y, selfWeights, crossWeights, keyValues);
+    return new StackOutput(y, selfWeights, crossWeights, caches);
   }
 
   /** Number of layers. */
@@ -103,6 +113,7 @@ public final class Decoder extends ModelBlock {
             inputs.get(0),
             inputs.get(1),
             List.of(),
+            null,
             memory,
             inputs.get(3),
             training);

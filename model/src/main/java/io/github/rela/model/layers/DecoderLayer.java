@@ -76,6 +76,8 @@ public final class DecoderLayer extends ModelBlock {
    * @param selfMask mask of the self-attention, broadcastable to [R, H, T, P + T] (causal and
    *     padding when decoding a whole sequence), or null to attend every position
    * @param past keys and values of the P earlier positions, or null when P = 0
+   * @param pastRows back-pointers into the rows of {@code past} (beam search's reordering since the
+   *     last step), [R]; null keeps its rows in order
    * @param memory this layer's encoder memory from {@link #projectMemory} with the same {@code
    *     sourceMask}, N rows with R a multiple of N
    * @param sourceMask padding mask of the source, [N, 1, 1, S]
@@ -84,17 +86,18 @@ public final class DecoderLayer extends ModelBlock {
       ParameterStore parameterStore,
       NDArray y,
       NDArray selfMask,
-      KeyValue past,
+      SelfAttentionCache past,
+      long[] pastRows,
       KeyValue memory,
       NDArray sourceMask,
       boolean training) {
     // 1. causal self-attention over the cached and the new positions
     NDArray selfInput = selfAttentionSublayer.input(parameterStore, y, training);
     QueryKeyValue projected = selfAttention.projectSelf(parameterStore, selfInput, training);
-    KeyValue keyValue =
-        past == null ? projected.keyValue() : past.append(projected.keyValue()); // P + T positions
+    SelfAttentionCache cache = SelfAttentionCache.grow(past, pastRows, projected); // P + T
     AttentionResult self =
-        selfAttention.attend(parameterStore, projected.query(), keyValue, selfMask, training);
+        selfAttention.attend(
+            parameterStore, projected.query(), cache.keyValue(), selfMask, training);
     y = selfAttentionSublayer.output(parameterStore, y, self.output(), training);
     // 2. cross attention to the encoder memory
     NDArray crossInput = crossAttentionSublayer.input(parameterStore, y, training);
@@ -107,7 +110,7 @@ public final class DecoderLayer extends ModelBlock {
     NDArray feedForwardInput = feedForwardSublayer.input(parameterStore, y, training);
     NDArray h = feedForward.forward(parameterStore, feedForwardInput, training);
     y = feedForwardSublayer.output(parameterStore, y, h, training);
-    return new DecoderLayerOutput(y, self.weights(), cross.weights(), keyValue);
+    return new DecoderLayerOutput(y, self.weights(), cross.weights(), cache);
   }
 
   /**
@@ -123,7 +126,14 @@ public final class DecoderLayer extends ModelBlock {
     KeyValue memory = projectMemory(parameterStore, inputs.get(2), inputs.get(3), training);
     DecoderLayerOutput out =
         forward(
-            parameterStore, inputs.get(0), inputs.get(1), null, memory, inputs.get(3), training);
+            parameterStore,
+            inputs.get(0),
+            inputs.get(1),
+            null,
+            null,
+            memory,
+            inputs.get(3),
+            training);
     return new NDList(out.output(), out.selfWeights(), out.crossWeights());
   }
 

@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDArray;
  * @param output [R, T, D]
  * @param selfWeights self-attention weights, [R, H, T, P + T] (P cached positions)
  * @param crossWeights cross-attention weights, [R, H, T, S]
- * @param selfKeyValue self-attention keys and values of every position so far, [R, H, P + T, d]:
- *     the cache for the next step
+ * @param selfCache self-attention keys and values of every position so far, [R, H, P + T, d]: the
+ *     cache for the next step
  */
 public record DecoderLayerOutput(
-    NDArray output, NDArray selfWeights, NDArray crossWeights, KeyValue selfKeyValue) {}
+    NDArray output, NDArray selfWeights, NDArray crossWeights, SelfAttentionCache selfCache) {}

@@ -1,7 +1,6 @@
 package io.github.rela.model.layers;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
 
@@ -35,16 +34,8 @@ final class HostRmsNorm {
   private HostRmsNorm() {}
 
   /**
-   * Whether {@code z} can be computed here: float32 on the CPU. The caller must also own {@code z}
-   * and hold it row-major (its memory is overwritten).
-   */
-  static boolean serves(NDArray z) {
-    return z.getDataType() == DataType.FLOAT32 && !z.getDevice().isGpu();
-  }
-
-  /**
    * Overwrites every row of {@code z} with its norm, times {@code sigmoid(w * Z)} when a gate is
-   * given.
+   * given. {@code z} must be one that {@link HostArrays#serves}, owned by the caller and row-major.
    *
    * @param z [..., D], row-major, owned by the caller
    * @param floor the least norm a row is divided by
@@ -64,13 +55,13 @@ final class HostRmsNorm {
    * @return {@code z}
    */
   static NDArray normalize(NDArray z, float floor, NDArray opening) {
-    return normalize(z, floor, null, opening.toByteBuffer(true).asFloatBuffer());
+    return normalize(z, floor, null, HostArrays.floats(opening));
   }
 
   private static NDArray normalize(NDArray z, float floor, float[] gate, FloatBuffer opening) {
     Shape shape = z.getShape();
     int width = (int) shape.get(shape.dimension() - 1);
-    FloatBuffer data = z.toByteBuffer(true).asFloatBuffer(); // z's memory, not a copy
+    FloatBuffer data = HostArrays.floats(z); // z's memory, not a copy
     for (int start = 0; start < data.limit(); start += width) {
       float norm = Math.max((float) Math.sqrt(squares(data, start, width)), floor);
       for (int i = start; i < start + width; i++) {

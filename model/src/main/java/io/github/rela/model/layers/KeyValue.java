@@ -3,8 +3,9 @@ package io.github.rela.model.layers;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Projected keys and values split into heads: a decoder self-attention cache, or the
- * cross-attention memory computed once per source sentence.
+ * Projected keys and values split into heads, as attention takes them: the cross-attention memory
+ * computed once per source sentence, or a view of a decoder self-attention cache ({@link
+ * SelfAttentionCache}).
  *
  * <p>The keys are kept transposed, as the scores {@code Q K^T} use them: the memory is then
  * transposed once per source rather than at every decoding step.
@@ -24,14 +25,8 @@ public record KeyValue(NDArray keys, NDArray values) {
     return new KeyValue(keys.transpose(0, 1, 3, 2), values);
   }
 
-  /** This cache followed by {@code next} along the time axis: S + S' positions. */
-  public KeyValue append(KeyValue next) {
-    return new KeyValue(keys.concat(next.keys, 3), values.concat(next.values, 2));
-  }
-
   /**
-   * Keeps (and may repeat or reorder) rows of the batch axis, e.g. to follow beam search's
-   * back-pointers.
+   * Keeps (and may repeat or reorder) rows of the batch axis, e.g. the sources still decoded.
    *
    * @param rows int64 row indices, [N']
    * @return N' rows

@@ -80,7 +80,7 @@ public final class MultiHeadAttention extends ModelBlock {
                 (InferenceParameters) parameterStore, x, SCALED_QUERIES, dModel, scoreScale())
             : qkv.forward(parameterStore, x, training); // [B, T, 3 * D]
     NDList heads = splitHeads(projected, 3); // 3 x [B, H, T, d]
-    return new QueryKeyValue(heads.get(0), KeyValue.of(heads.get(1), heads.get(2)));
+    return new QueryKeyValue(heads.get(0), heads.get(1), heads.get(2), projected);
   }
 
   /**

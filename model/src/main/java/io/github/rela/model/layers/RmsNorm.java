@@ -93,7 +93,7 @@ public final class RmsNorm extends ModelBlock {
    * @return {@code forward(z) / (sqrt(D) * g)}, [B, T, D]
    */
   NDArray forwardWithoutGain(InferenceParameters inference, NDArray z) {
-    if (!HostRmsNorm.serves(z)) {
+    if (!HostArrays.serves(z)) {
       return gated(inference, z, unitNorm(z), false);
     }
     float floor = (float) floor();

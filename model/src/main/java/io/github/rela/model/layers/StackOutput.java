@@ -9,10 +9,10 @@ import java.util.List;
  * @param output top layer's output (after the final norm in pre-LN), [B, T, D]
  * @param selfWeights self-attention weights, [B, H, T, P + T] each
  * @param crossWeights cross-attention weights, [B, H, T, S] each (empty for the encoder)
- * @param selfKeyValues decoder self-attention caches after this call (empty for the encoder)
+ * @param selfCaches decoder self-attention caches after this call (empty for the encoder)
  */
 public record StackOutput(
     NDArray output,
     List<NDArray> selfWeights,
     List<NDArray> crossWeights,
-    List<KeyValue> selfKeyValues) {}
+    List<SelfAttentionCache> selfCaches) {}

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.github.rela.model.layers.KeyValue;
 import io.github.rela.model.layers.Rows;
+import io.github.rela.model.layers.SelfAttentionCache;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +15,14 @@ import java.util.List;
  * <p>Rows are grouped by source: rows {@code n*G .. n*G + G - 1} belong to source n. The
  * cross-attention keys and values are kept once per source (N rows) and shared by its G rows; the
  * self-attention caches have one row per hypothesis (R rows).
+ *
+ * <p>Reordering is deferred: the state records the back-pointers, and the next step applies them
+ * while it grows the caches ({@link SelfAttentionCache#grow}), one copy of each cache per step
+ * instead of two.
  */
 public final class DecoderState {
-  private final List<KeyValue> selfCache;
+  private final List<SelfAttentionCache> selfCache;
+  private final long[] pendingRows;
   private final List<KeyValue> memory;
   private final NDArray sourceMask;
   private final int position;
@@ -27,7 +33,9 @@ public final class DecoderState {
   /**
    * Creates a state; {@link Transformer#startDecoding} is the usual way.
    *
-   * @param selfCache per decoder layer, R rows of P positions; empty before the first step
+   * @param selfCache per decoder layer, R' rows of P positions; empty before the first step
+   * @param pendingRows back-pointers into the caches' R' rows that the next step applies, [R]; null
+   *     when the rows are in order
    * @param memory per decoder layer, projected memory of N rows
    * @param sourceMask [N, 1, 1, S]
    * @param position P, the number of target positions already decoded
@@ -37,7 +45,8 @@ public final class DecoderState {
    *     vocabulary
    */
   DecoderState(
-      List<KeyValue> selfCache,
+      List<SelfAttentionCache> selfCache,
+      long[] pendingRows,
       List<KeyValue> memory,
       NDArray sourceMask,
       int position,
@@ -48,7 +57,11 @@ public final class DecoderState {
       throw new IllegalArgumentException(
           "a shortlist needs its output rows, the whole vocabulary none");
     }
+    if (pendingRows != null && selfCache.isEmpty()) {
+      throw new IllegalArgumentException("back-pointers need caches to point into");
+    }
     this.selfCache = List.copyOf(selfCache);
+    this.pendingRows = pendingRows;
     this.memory = List.copyOf(memory);
     this.sourceMask = sourceMask;
     this.position = position;
@@ -57,9 +70,17 @@ public final class DecoderState {
     this.outputRows = outputRows;
   }
 
-  /** Self-attention caches, one per decoder layer (R rows); empty before the first step. */
-  public List<KeyValue> selfCache() {
+  /**
+   * Self-attention caches, one per decoder layer; empty before the first step. Their rows are those
+   * before any pending reordering ({@link #pendingRows}).
+   */
+  public List<SelfAttentionCache> selfCache() {
     return selfCache;
+  }
+
+  /** Back-pointers into the caches' rows that the next step applies, [R]; null if in order. */
+  long[] pendingRows() {
+    return pendingRows;
   }
 
   /** Cross-attention keys and values, one per decoder layer (N rows). */
@@ -93,9 +114,9 @@ public final class DecoderState {
   }
 
   /** The state one position further, with the caches grown by the step. */
-  DecoderState advance(List<KeyValue> grownCache) {
+  DecoderState advance(List<SelfAttentionCache> grownCache) {
     return new DecoderState(
-        grownCache, memory, sourceMask, position + 1, groupSize, vocabulary, outputRows);
+        grownCache, null, memory, sourceMask, position + 1, groupSize, vocabulary, outputRows);
   }
 
   /** Number of sources (N). */
@@ -106,16 +127,32 @@ public final class DecoderState {
   /**
    * Reorders hypotheses within their sources (beam search back-pointers): row r of the new state
    * takes the self-attention cache of row {@code rows[r]} of this one. Sources keep their memory.
+   * Nothing is copied here: the next step gathers the rows as it grows the caches.
    *
-   * @param rows int64 indices into the current rows, [R]
+   * @param rows indices into the current rows, [R]
    */
-  public DecoderState reorder(NDArray rows) {
-    List<KeyValue> reordered = new ArrayList<>(selfCache.size());
-    for (KeyValue cache : selfCache) {
-      reordered.add(cache.selectRows(rows));
-    }
+  public DecoderState reorder(long[] rows) {
     return new DecoderState(
-        reordered, memory, sourceMask, position, groupSize, vocabulary, outputRows);
+        selfCache,
+        selfCache.isEmpty() ? null : composed(rows),
+        memory,
+        sourceMask,
+        position,
+        groupSize,
+        vocabulary,
+        outputRows);
+  }
+
+  /** {@code rows} as indices into the caches' own rows: through the pending ones, if any. */
+  private long[] composed(long[] rows) {
+    if (pendingRows == null) {
+      return rows.clone();
+    }
+    long[] composed = new long[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      composed[r] = pendingRows[Math.toIntExact(rows[r])];
+    }
+    return composed;
   }
 
   /**
@@ -124,9 +161,9 @@ public final class DecoderState {
    * row {@code rows[r]}, a row of a kept source.
    *
    * @param sourceIndices int64 indices of the sources to keep, [N']
-   * @param rows int64 indices into the current rows, [N' * G]
+   * @param rows indices into the current rows, [N' * G]
    */
-  public DecoderState selectSources(NDArray sourceIndices, NDArray rows) {
+  public DecoderState selectSources(NDArray sourceIndices, long[] rows) {
     List<KeyValue> keptMemory = new ArrayList<>(memory.size());
     for (KeyValue keyValue : memory) {
       keptMemory.add(keyValue.selectRows(sourceIndices));
@@ -134,6 +171,7 @@ public final class DecoderState {
     DecoderState kept =
         new DecoderState(
             selfCache,
+            pendingRows,
             keptMemory,
             Rows.select(sourceMask, sourceIndices),
             position,
@@ -146,9 +184,9 @@ public final class DecoderState {
   /** Every array this state holds, e.g. to attach them to a manager that outlives a step. */
   public NDList arrays() {
     NDList arrays = new NDList();
-    for (KeyValue keyValue : selfCache) {
-      arrays.add(keyValue.keys());
-      arrays.add(keyValue.values());
+    for (SelfAttentionCache cache : selfCache) {
+      arrays.add(cache.keys());
+      arrays.add(cache.values());
     }
     for (KeyValue keyValue : memory) {
       arrays.add(keyValue.keys());

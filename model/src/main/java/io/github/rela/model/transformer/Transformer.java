@@ -137,6 +137,7 @@ public final class Transformer extends ModelBlock {
             y,
             selfMask,
             List.of(),
+            null,
             decoder.projectMemory(parameterStore, encoded.memory(), encoded.sourceMask(), training),
             encoded.sourceMask(),
             training);
@@ -181,6 +182,7 @@ public final class Transformer extends ModelBlock {
     }
     return new DecoderState(
         List.of(),
+        null,
         decoder.projectMemory(parameterStore, encoded.memory(), encoded.sourceMask(), false),
         encoded.sourceMask(),
         0,
@@ -203,7 +205,14 @@ public final class Transformer extends ModelBlock {
     y = addStepPosition(parameterStore, y, state.position()); // [R, 1, D]
     StackOutput out =
         decoder.forward(
-            parameterStore, y, null, state.selfCache(), state.memory(), state.sourceMask(), false);
+            parameterStore,
+            y,
+            null,
+            state.selfCache(),
+            state.pendingRows(),
+            state.memory(),
+            state.sourceMask(),
+            false);
     NDArray logits =
         state.outputRows() == null
             ? outputLogits(parameterStore, out.output(), false).reshape(rows, -1) // [R, V]
@@ -211,7 +220,7 @@ public final class Transformer extends ModelBlock {
     NDArray crossAttention =
         NDArrays.stack(new NDList(out.crossWeights()), 1)
             .squeeze(3); // L x [R, H, 1, S] -> [R, L, H, S]
-    return new StepOutput(logits, crossAttention, state.advance(out.selfKeyValues()));
+    return new StepOutput(logits, crossAttention, state.advance(out.selfCaches()));
   }
 
   /**

@@ -142,9 +142,8 @@ class TransformerTest {
     }
     NDArray next = manager.create(new long[] {8, 8});
     // When row 1 replaces row 0 of source 0, and only source 0 is kept
-    DecoderState reordered = state.reorder(manager.create(new long[] {1, 1, 2, 3}));
-    DecoderState kept =
-        reordered.selectSources(manager.create(new long[] {0}), manager.create(new long[] {0, 1}));
+    DecoderState reordered = state.reorder(new long[] {1, 1, 2, 3});
+    DecoderState kept = reordered.selectSources(manager.create(new long[] {0}), new long[] {0, 1});
     NDArray logits = model.step(store, next, kept).logits();
     // Then both rows continue hypothesis [2, 4]
     EncoderOutput single =
@@ -173,8 +172,8 @@ class TransformerTest {
       model.decode(store, TinyModels.ids(scope, new long[][] {{2, 5}, {2, 6}}), encoded, false);
       DecoderState state = model.startDecoding(store, encoded, 2);
       StepOutput step = model.step(store, tokens, state);
-      state = step.state().reorder(scope.create(new long[] {1, 0, 3, 3}));
-      state = state.selectSources(scope.create(new long[] {1}), scope.create(new long[] {2, 3}));
+      state = step.state().reorder(new long[] {1, 0, 3, 3});
+      state = state.selectSources(scope.create(new long[] {1}), new long[] {2, 3});
       // Then no per-batch array was attached to the capped model manager (it would have thrown)
       assertEquals(
           new Shape(2, TinyModels.VOCAB),
