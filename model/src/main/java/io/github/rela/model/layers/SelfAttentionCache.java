@@ -83,22 +83,25 @@ public record SelfAttentionCache(NDArray keys, NDArray values) {
         kept.keys.concat(step.keys(), 2), kept.values.concat(step.values(), 2));
   }
 
-  /** Both copies in one pass, in Java, into new arrays in the step's manager. */
+  /**
+   * Both copies in one pass, in Java, into new arrays in the step's manager.
+   *
+   * @param past P >= 1 earlier positions
+   * @param rows back-pointers into the rows of {@code past}, [R]
+   */
   static SelfAttentionCache growOnHost(SelfAttentionCache past, long[] rows, QueryKeyValue step) {
     Shape shape = step.keys().getShape(); // [R, H, 1, d]
     int count = Math.toIntExact(shape.get(0));
     int heads = Math.toIntExact(shape.get(1));
     int width = Math.toIntExact(shape.get(3));
-    int length = past == null ? 0 : Math.toIntExact(past.length());
+    int length = Math.toIntExact(past.length());
     Layout layout = new Layout(count, heads, length, width, rows);
     NDManager manager = step.fused().getManager();
     NDArray keys = manager.create(new Shape(count, heads, length + 1, width));
     NDArray values = manager.create(new Shape(count, heads, length + 1, width));
     FloatBuffer fused = HostArrays.floats(step.fused()); // [R, 1, 3 * H * d]
-    layout.fill(
-        HostArrays.floats(keys), past == null ? null : HostArrays.floats(past.keys), fused, 1);
-    layout.fill(
-        HostArrays.floats(values), past == null ? null : HostArrays.floats(past.values), fused, 2);
+    layout.fill(HostArrays.floats(keys), HostArrays.floats(past.keys), fused, 1);
+    layout.fill(HostArrays.floats(values), HostArrays.floats(past.values), fused, 2);
     return new SelfAttentionCache(keys, values);
   }
 
@@ -125,7 +128,7 @@ public record SelfAttentionCache(NDArray keys, NDArray values) {
   /**
    * Where a row and head lies in the old cache, the new cache and the step's fused projection.
    *
-   * @param rows back-pointers, or null for row r itself
+   * @param rows back-pointers: row r of the new cache continues row {@code rows[r]} of the old
    */
   private record Layout(int count, int heads, int length, int width, long[] rows) {
 
@@ -137,12 +140,10 @@ public record SelfAttentionCache(NDArray keys, NDArray values) {
     void fill(FloatBuffer into, FloatBuffer past, FloatBuffer fused, int part) {
       int span = length * width; // one row and head of the past
       for (int r = 0; r < count; r++) {
-        int from = rows == null ? r : (int) rows[r];
+        int from = (int) rows[r];
         for (int h = 0; h < heads; h++) {
           int at = (r * heads + h) * (span + width);
-          if (span > 0) {
-            into.put(at, past, (from * heads + h) * span, span);
-          }
+          into.put(at, past, (from * heads + h) * span, span);
           into.put(at + span, fused, ((r * 3 + part) * heads + h) * width, width);
         }
       }

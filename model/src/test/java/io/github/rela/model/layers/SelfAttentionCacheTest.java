@@ -25,8 +25,11 @@ class SelfAttentionCacheTest {
       SelfAttentionCache engine = null;
       for (int step = 0; step < rows.length; step++) {
         QueryKeyValue projected = step(manager, rows[step], DataType.FLOAT32);
-        // When each path grows its own cache
-        host = SelfAttentionCache.growOnHost(host, backPointers[step], projected);
+        // When each path grows its own cache (the host's takes over once there is one to reorder)
+        host =
+            step == 0
+                ? SelfAttentionCache.growOnEngine(null, null, projected)
+                : SelfAttentionCache.growOnHost(host, backPointers[step], projected);
         engine = SelfAttentionCache.growOnEngine(engine, backPointers[step], projected);
         // Then the caches hold the same values, [R, H, step + 1, d]
         Shape expected = new Shape(rows[step], HEADS, step + 1, HEAD_WIDTH);
